@@ -1,0 +1,54 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { staticClientPlugin } from './plugins/static-client';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { imageRoutes } from './routes/images';
+import { projectRoutes } from './routes/projects';
+import { solutionRoutes } from './routes/solutions';
+
+export interface AppOptions {
+  db: Database;
+  config: Pick<Config, 'clientDir' | 'secureCookies'>;
+  logger?: boolean;
+  /** The clock for leases and sessions; tests pass their own. */
+  now?: () => Date;
+}
+
+export type App = FastifyInstance;
+
+/** Builds the whole application without listening: main.ts listens, tests use `inject`. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Redline API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(authPlugin, { db: options.db });
+
+  const deps = { db: options.db, now: options.now ?? (() => new Date()), secureCookies: options.config.secureCookies };
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(projectRoutes, deps);
+  await app.register(solutionRoutes, deps);
+  await app.register(imageRoutes, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(staticClientPlugin, { clientDir: options.config.clientDir });
+  return app;
+}

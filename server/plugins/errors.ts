@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors';
+
+/**
+ * The one error handler: every failure leaves as `{code, message, details?}`. Known errors keep
+ * their status; validation names each bad field; anything unexpected is a 500 that leaks nothing
+ * (the log has the stack).
+ */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+        ...error.extra,
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        where: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'is invalid',
+      }));
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: issues.map((i) => `${i.where}: ${i.message}`).join('; '),
+        details: { issues },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: error.message });
+    if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: error.message });
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ code: 'BAD_REQUEST', message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: 'something went wrong on the server; it has been logged' });
+  });
+});

@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import { checkSubmittable, type AnnotationPut } from '../../shared/schemas/annotation';
+import type { AnnotationDto } from '../../shared/schemas/api';
+import type { Database } from '../db/connection';
+import { AppError } from '../errors';
+import { judgmentColumns, judgmentOf, presentAnnotation } from '../presenters/annotation';
+import { loadSolutionForCaller } from './solutions';
+import { assertMayAnnotate } from './queue';
+import type { Principal } from './sessions';
+
+/**
+ * Saves the caller's annotation of a solution (SPEC §8 `PUT …/annotation`).
+ * - Optimistic concurrency: `body.version` must be the stored version (0 = none yet), else
+ *   VERSION_CONFLICT carrying the current annotation; nothing is overwritten silently.
+ * - Every save adds a revision; nothing is lost.
+ * - A submission must be complete (`checkSubmittable`); drafts may hold anything.
+ * - Once submitted, an annotation stays submitted: a later draft save edits it in place.
+ */
+export async function saveAnnotation(
+  db: Database,
+  principal: Principal,
+  solutionId: number,
+  body: AnnotationPut,
+  now = new Date(),
+): Promise<AnnotationDto> {
+  const { project, solution } = await loadSolutionForCaller(db, principal, solutionId);
+  if (body.status === 'submitted') {
+    const problems = checkSubmittable(body, { stepCount: solution.steps.length, taxonomy: project.taxonomy });
+    if (problems.length > 0) {
+      throw new AppError('ANNOTATION_INVALID', `the annotation cannot be submitted: ${problems.join('; ')}`, { problems });
+    }
+  }
+  const { annotations, annotationRevisions, leases } = db.t;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(annotations)
+      .where(and(eq(annotations.solutionId, solutionId), eq(annotations.annotatorId, principal.userId))).limit(1);
+    if ((current?.version ?? 0) !== body.version) {
+      throw new AppError('VERSION_CONFLICT', `the annotation changed since you read it (version ${current?.version ?? 0}, you sent ${body.version})`,
+        undefined, { current: current ? presentAnnotation(current) : null });
+    }
+    if (!current) await assertMayAnnotate(db, tx, project, solutionId, principal.userId, now);
+    const status = current?.status === 'submitted' ? 'submitted' : body.status;
+    const values = {
+      ...judgmentColumns(body),
+      status,
+      version: body.version + 1,
+      timeSpentMs: body.timeSpentMs,
+      updatedAt: now,
+      submittedAt: status === 'submitted' ? (current?.submittedAt ?? now) : null,
+    };
+    const [row] = current
+      ? await tx.update(annotations).set(values).where(eq(annotations.id, current.id)).returning()
+      : await tx.insert(annotations).values({ ...values, solutionId, annotatorId: principal.userId, createdAt: now }).returning();
+    if (!row) throw new Error('annotation write returned no row');
+    await tx.insert(annotationRevisions).values({
+      annotationId: row.id,
+      version: row.version,
+      status: row.status,
+      snapshot: { ...judgmentOf(row), timeSpentMs: row.timeSpentMs },
+      actorId: principal.userId,
+      createdAt: now,
+    });
+    if (status === 'submitted') {
+      await tx.delete(leases).where(and(eq(leases.solutionId, solutionId), eq(leases.userId, principal.userId)));
+    }
+    return presentAnnotation(row);
+  });
+}
