@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<void> {
     }
   } catch (error) {
     const reason = `PostgreSQL at ${TEST_PG_ADMIN_URL} is not reachable (${(error as Error).message})`;
-    if (process.env.CI) throw new Error(`${reason}; under CI nothing may be skipped`);
+    if (process.env.CI) throw new Error(`${reason}; under CI nothing may be skipped`, { cause: error });
     project.provide('skipReason', reason);
   } finally {
     await client.end().catch(() => undefined);
