@@ -1,0 +1,140 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename, dirname, join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { AppError } from '../../errors';
+
+/**
+ * The export folder on disk. Everything is written into a hidden staging folder beside the
+ * target and renamed into place at the end, so a failed export leaves nothing half-written
+ * under the name the user gave. Every file's sha256 is computed from the bytes as written.
+ */
+
+export interface WrittenFile {
+  /** Relative to the export folder, "/"-separated. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export class ExportFolder {
+  private readonly written = new Map<string, WrittenFile>();
+
+  private constructor(
+    readonly target: string,
+    readonly staging: string,
+  ) {}
+
+  /** Refuses a target that exists and is not an empty folder (nothing of the user's is replaced). */
+  static async create(outDir: string): Promise<ExportFolder> {
+    const target = resolve(outDir);
+    const existing = await stat(target).catch(() => null);
+    if (existing && !existing.isDirectory()) {
+      throw new AppError('VALIDATION_FAILED', `--out ${outDir} exists and is not a folder`);
+    }
+    if (existing && (await readdir(target)).length > 0) {
+      throw new AppError('VALIDATION_FAILED', `--out ${outDir} is not empty; name a new folder or empty this one`);
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.partial-`));
+    await mkdir(join(staging, 'images'));
+    return new ExportFolder(target, staging);
+  }
+
+  /** A JSONL file written line by line, respecting the stream's backpressure. */
+  openLines(path: string): LineWriter {
+    return new LineWriter(this.pathOf(path), (hashed) => this.written.set(path, { path, ...hashed }));
+  }
+
+  async writeWhole(path: string, content: string | Buffer): Promise<WrittenFile> {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    await writeFile(this.pathOf(path), data, { flag: 'wx' });
+    const file = { path, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+    this.written.set(path, file);
+    return file;
+  }
+
+  has(path: string): boolean {
+    return this.written.has(path);
+  }
+
+  /** Every file written so far, sorted by path (the manifest's order). */
+  files(): WrittenFile[] {
+    return [...this.written.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** A scratch file inside staging, not part of the export (removed before commit). */
+  scratch(name: string): string {
+    return join(this.staging, name);
+  }
+
+  async commit(): Promise<void> {
+    // mkdtemp makes the staging folder private (0700); the export is an ordinary folder.
+    await chmod(this.staging, 0o755);
+    // rmdir only succeeds on an empty folder: anything written there meanwhile is kept.
+    if (await stat(this.target).catch(() => null)) await rmdir(this.target);
+    await rename(this.staging, this.target);
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  private pathOf(path: string): string {
+    return join(this.staging, ...path.split('/'));
+  }
+}
+
+/** Lines to one file; `close()` reports its size and sha256. */
+export class LineWriter {
+  private readonly stream: WriteStream;
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+  private failure: Error | undefined;
+  /** Lines written so far: the 1-based number of the last line. */
+  lines = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly onClose?: (hashed: { bytes: number; sha256: string }) => void,
+  ) {
+    this.stream = createWriteStream(file, { flags: 'wx' });
+    // Kept until the next write reports it: an 'error' nobody listens to would crash the process.
+    this.stream.on('error', (error) => {
+      this.failure ??= error;
+    });
+  }
+
+  async writeLine(line: string): Promise<void> {
+    this.lines += 1;
+    await this.writeChunk(Buffer.from(`${line}\n`, 'utf8'));
+  }
+
+  /** Appends another file's bytes as they are (used to append val provenance after train's). */
+  async append(file: string): Promise<void> {
+    for await (const chunk of createReadStream(file)) await this.writeChunk(chunk as Buffer);
+  }
+
+  async close(): Promise<{ bytes: number; sha256: string }> {
+    if (this.failure) throw this.failure;
+    this.stream.end();
+    await finished(this.stream);
+    const hashed = { bytes: this.bytes, sha256: this.hash.digest('hex') };
+    this.onClose?.(hashed);
+    return hashed;
+  }
+
+  /** Destroys the stream after a failure elsewhere, so no handle stays open. */
+  abort(): void {
+    this.stream.destroy();
+  }
+
+  private async writeChunk(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+}

@@ -1,0 +1,165 @@
+import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/connection';
+import type { MergeInput } from '../../domain/merge/merge';
+import type { ExportProblem, ExportSolution, ImageRef } from '../../domain/export/records';
+
+/**
+ * Reads a project for export a page at a time (keyset on solution id), loading each page's
+ * annotations, adjudications, ORM judgments, problems and images with `IN (…)` queries: memory
+ * holds one page, never the project. Image bytes are not read here (see loadImageData).
+ */
+
+export interface ExportFilter {
+  round?: number;
+}
+
+export interface ExportItem {
+  solutionId: number;
+  solutionExternalId: string;
+  problemId: number;
+  round: number;
+  solution: ExportSolution;
+  /** Absent when the page was read without problems (the first pass of reflection). */
+  problem: ExportProblem | null;
+  merge: MergeInput;
+}
+
+function filterConditions(db: Database, projectId: number, filter: ExportFilter): SQL[] {
+  const s = db.t.solutions;
+  const conditions: SQL[] = [eq(s.projectId, projectId)];
+  if (filter.round !== undefined) conditions.push(eq(s.round, filter.round));
+  return conditions;
+}
+
+/** How many solutions the filters select (for progress). */
+export async function countSolutions(db: Database, projectId: number, filter: ExportFilter): Promise<number> {
+  const [row] = await db.orm.select({ n: count() }).from(db.t.solutions).where(and(...filterConditions(db, projectId, filter)));
+  return Number(row?.n ?? 0);
+}
+
+export async function* exportPages(
+  db: Database,
+  projectId: number,
+  filter: ExportFilter,
+  options: { pageSize: number; withProblems: boolean },
+): AsyncGenerator<ExportItem[]> {
+  const s = db.t.solutions;
+  let lastId = 0;
+  for (;;) {
+    const conditions = [...filterConditions(db, projectId, filter), gt(s.id, lastId)];
+    const rows = await db.orm
+      .select({ id: s.id, problemId: s.problemId, externalId: s.externalId, round: s.round, steps: s.steps, finalAnswer: s.finalAnswer })
+      .from(s)
+      .where(and(...conditions))
+      .orderBy(asc(s.id))
+      .limit(options.pageSize);
+    const last = rows.at(-1);
+    if (!last) return;
+    const merge = await loadMergeInputs(db, rows);
+    const problems = options.withProblems ? await loadProblems(db, [...new Set(rows.map((r) => r.problemId))]) : null;
+    yield rows.map((row) => ({
+      solutionId: row.id,
+      solutionExternalId: row.externalId,
+      problemId: row.problemId,
+      round: row.round,
+      solution: { steps: row.steps, finalAnswer: row.finalAnswer },
+      problem: problems?.get(row.problemId) ?? null,
+      merge: merge.get(row.id) ?? { gold: null, annotations: [], orm: [], stepCount: row.steps.length },
+    }));
+    if (rows.length < options.pageSize) return;
+    lastId = last.id;
+  }
+}
+
+async function loadMergeInputs(db: Database, rows: ReadonlyArray<{ id: number; steps: string[] }>): Promise<Map<number, MergeInput>> {
+  const { annotations: a, adjudications: g, ormJudgments: o, users: u } = db.t;
+  const ids = rows.map((r) => r.id);
+  const inputs = new Map<number, MergeInput>(
+    rows.map((r) => [r.id, { gold: null, annotations: [], orm: [], stepCount: r.steps.length }]),
+  );
+  const judgmentColumns = (t: typeof a | typeof g) => ({
+    solutionId: t.solutionId,
+    verdict: t.verdict,
+    firstErrorStep: t.firstErrorStep,
+    errorType: t.errorType,
+    errorAnalysis: t.errorAnalysis,
+    improvementSuggestion: t.improvementSuggestion,
+    correctedSolution: t.correctedSolution,
+    badProblem: t.badProblem,
+  });
+
+  const annotations = await db.orm
+    .select({ ...judgmentColumns(a), annotator: u.name, submittedAt: a.submittedAt, updatedAt: a.updatedAt })
+    .from(a)
+    .innerJoin(u, eq(u.id, a.annotatorId))
+    .where(and(inArray(a.solutionId, ids), eq(a.status, 'submitted')))
+    .orderBy(asc(a.id));
+  for (const { solutionId, submittedAt, updatedAt, ...rest } of annotations) {
+    // Imported labels may lack a submission time; their last save stands in for it.
+    inputs.get(solutionId)?.annotations.push({ ...rest, submittedAt: submittedAt ?? updatedAt });
+  }
+
+  const golds = await db.orm.select(judgmentColumns(g)).from(g).where(inArray(g.solutionId, ids));
+  for (const { solutionId, ...gold } of golds) {
+    const input = inputs.get(solutionId);
+    if (input) input.gold = gold;
+  }
+
+  const orms = await db.orm
+    .select({
+      id: o.id,
+      solutionId: o.solutionId,
+      model: o.model,
+      status: o.status,
+      errorStepIndex: o.errorStepIndex,
+      errorAnalysis: o.errorAnalysis,
+      improvementSuggestion: o.improvementSuggestion,
+      score: o.score,
+      createdAt: o.createdAt,
+    })
+    .from(o)
+    .where(inArray(o.solutionId, ids))
+    .orderBy(asc(o.id));
+  for (const { solutionId, ...judgment } of orms) inputs.get(solutionId)?.orm.push(judgment);
+  return inputs;
+}
+
+async function loadProblems(db: Database, problemIds: number[]): Promise<Map<number, ExportProblem>> {
+  const { problems: p, problemImages: pi, images: im } = db.t;
+  const rows = await db.orm
+    .select({ id: p.id, externalId: p.externalId, question: p.question })
+    .from(p)
+    .where(inArray(p.id, problemIds));
+  const images = await db.orm
+    .select({ problemId: pi.problemId, sha256: im.sha256, mime: im.mime })
+    .from(pi)
+    .innerJoin(im, eq(im.sha256, pi.imageSha256))
+    .where(inArray(pi.problemId, problemIds))
+    .orderBy(asc(pi.problemId), asc(pi.position));
+  const byProblem = new Map<number, ImageRef[]>();
+  for (const { problemId, ...image } of images) {
+    const list = byProblem.get(problemId) ?? [];
+    list.push(image);
+    byProblem.set(problemId, list);
+  }
+  return new Map(rows.map((r) => [r.id, { externalId: r.externalId, question: r.question, images: byProblem.get(r.id) ?? [] }]));
+}
+
+/** Steps and final answers of a few solutions (reflection's correct siblings of one page). */
+export async function loadSolutionTexts(db: Database, ids: number[]): Promise<Map<number, ExportSolution>> {
+  if (ids.length === 0) return new Map();
+  const s = db.t.solutions;
+  const rows = await db.orm
+    .select({ id: s.id, steps: s.steps, finalAnswer: s.finalAnswer })
+    .from(s)
+    .where(inArray(s.id, ids));
+  return new Map(rows.map((r) => [r.id, { steps: r.steps, finalAnswer: r.finalAnswer }]));
+}
+
+/** The bytes of the images a page's records use; one query per page. */
+export async function loadImageData(db: Database, sha256s: string[]): Promise<Map<string, Buffer>> {
+  if (sha256s.length === 0) return new Map();
+  const im = db.t.images;
+  const rows = await db.orm.select({ sha256: im.sha256, data: im.data }).from(im).where(inArray(im.sha256, sha256s));
+  return new Map(rows.map((r) => [r.sha256, r.data]));
+}
