@@ -14,6 +14,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // client/api/*.ts are served at /api/*.ts by Vite itself; only real API calls go to the server.
+    proxy: { '^/api/(?!.*\\.tsx?(?:\\?|$))': 'http://127.0.0.1:3000' },
   },
 });

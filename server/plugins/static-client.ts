@@ -14,7 +14,6 @@ export const staticClientPlugin = fp(async (app: FastifyInstance, opts: { client
   if (built) {
     await app.register(fastifyStatic, {
       root,
-      wildcard: false,
       index: false,
       setHeaders: (res, path) => {
         // Hashed assets never change; index.html must be revalidated to pick up new builds.

@@ -120,3 +120,11 @@ export const ErrorDtoSchema = z.object({
   details: z.unknown().optional(),
 });
 export type ErrorDto = z.infer<typeof ErrorDtoSchema>;
+
+/** `GET /api/health` (public): the sign-in page uses `demo` to warn before anyone signs in. */
+export const HealthDtoSchema = z.object({
+  ok: z.boolean(),
+  database: z.enum(['sqlite', 'postgres']),
+  demo: z.boolean().optional(),
+});
+export type HealthDto = z.infer<typeof HealthDtoSchema>;

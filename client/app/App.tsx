@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, describeError } from '../api/api-error';
+import { fetchMe } from '../api/auth';
+import { AnnotateNextPage } from '../features/annotate/AnnotateNextPage';
+import { AnnotatePage } from '../features/annotate/AnnotatePage';
+import { LoginPage } from '../features/login/LoginPage';
+import { ProjectListPage } from '../features/projects/ProjectListPage';
+import { appStore, useAppStore } from '../store/app-store';
+import { AppShell } from './AppShell';
+import { Link, Redirect } from './Link';
+import { usePathname } from './router';
+import { parseRoute, paths, type Route } from './routes';
+
+/** Asks the server once who is signed in; until it answers, nothing else renders. */
+function useSessionCheck(): { error: string | null; retry: () => void } {
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    fetchMe().then(
+      (me) => !cancelled && appStore.getState().signedIn(me),
+      (e: unknown) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && e.status === 401) appStore.getState().signedOut();
+        else setError(describeError(e));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+  const retry = useCallback(() => {
+    setError(null);
+    setAttempt((n) => n + 1);
+  }, []);
+  return { error, retry };
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'projects':
+      return <ProjectListPage />;
+    case 'annotate-next':
+      return <AnnotateNextPage key={route.project} project={route.project} />;
+    case 'annotate':
+      // Keyed: a new solution is a fresh page (timer, loading state, draft).
+      return <AnnotatePage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
+    case 'login':
+      return <Redirect to={paths.projects()} />;
+    case 'not-found':
+      return (
+        <main className="page narrow">
+          <h1>Page not found</h1>
+          <p>
+            Nothing lives at <code>{route.path}</code>. <Link href={paths.projects()}>Back to projects</Link>
+          </p>
+        </main>
+      );
+  }
+}
+
+export function App() {
+  const status = useAppStore((s) => s.session.status);
+  const route = parseRoute(usePathname());
+  const { error, retry } = useSessionCheck();
+
+  if (error) {
+    return (
+      <main className="page narrow">
+        <h1>Redline is not answering</h1>
+        <p role="alert">{error}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (status === 'unknown') return <p className="page loading">Loading Redline…</p>;
+  if (status === 'signed-out') return route.name === 'login' ? <LoginPage /> : <Redirect to={paths.login()} />;
+  return (
+    <AppShell>
+      <Page route={route} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ChangeEvent } from 'react';
+import { MathText } from '../../math/MathText';
+import { useAppStore } from '../../store/app-store';
+import { humaniseTaxonomy, stepLabel } from './judgment-text';
+
+interface JudgmentFormProps {
+  solutionId: number;
+  stepCount: number;
+  taxonomy: readonly string[];
+}
+
+/** The annotator's judgment, bound to the draft in the store. Every control has a label. */
+export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormProps) {
+  const fields = useAppStore((s) => s.draft.fields);
+  const setVerdict = useAppStore((s) => s.setVerdict);
+  const markFirstWrongStep = useAppStore((s) => s.markFirstWrongStep);
+  const editDraft = useAppStore((s) => s.editDraft);
+  const setFlag = useAppStore((s) => s.setFlag);
+
+  const id = (name: string) => `judgment-${solutionId}-${name}`;
+  const onStep = (e: ChangeEvent<HTMLSelectElement>) =>
+    markFirstWrongStep(e.target.value === '' ? null : Number(e.target.value));
+  const onErrorType = (e: ChangeEvent<HTMLSelectElement>) => editDraft({ errorType: e.target.value || null });
+  // A stored error type that the taxonomy no longer lists is still shown, not silently dropped.
+  const errorTypes = fields.errorType && !taxonomy.includes(fields.errorType) ? [...taxonomy, fields.errorType] : taxonomy;
+
+  return (
+    <div className="judgment-form">
+      <fieldset className="verdict">
+        <legend>Verdict</legend>
+        <label>
+          <input
+            type="radio"
+            name={id('verdict')}
+            value="correct"
+            checked={fields.verdict === 'correct'}
+            onChange={() => setVerdict('correct')}
+          />
+          Correct
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={id('verdict')}
+            value="incorrect"
+            checked={fields.verdict === 'incorrect'}
+            onChange={() => setVerdict('incorrect')}
+          />
+          Incorrect
+        </label>
+      </fieldset>
+
+      <label htmlFor={id('step')}>First wrong step</label>
+      <select
+        id={id('step')}
+        value={fields.firstErrorStep === null ? '' : String(fields.firstErrorStep)}
+        onChange={onStep}
+        disabled={fields.verdict !== 'incorrect'}
+      >
+        <option value="">— choose a step —</option>
+        {Array.from({ length: stepCount }, (_, index) => (
+          <option key={index} value={String(index)}>
+            {stepLabel(index)}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={id('error-type')}>Error type</label>
+      <select id={id('error-type')} value={fields.errorType ?? ''} onChange={onErrorType}>
+        <option value="">— none —</option>
+        {errorTypes.map((value) => (
+          <option key={value} value={value}>
+            {humaniseTaxonomy(value)}
+          </option>
+        ))}
+      </select>
+
+      <label htmlFor={id('analysis')}>Error analysis</label>
+      <textarea
+        id={id('analysis')}
+        rows={4}
+        value={fields.errorAnalysis}
+        onChange={(e) => editDraft({ errorAnalysis: e.target.value })}
+      />
+      <Preview text={fields.errorAnalysis} />
+
+      <label htmlFor={id('suggestion')}>Improvement suggestion</label>
+      <textarea
+        id={id('suggestion')}
+        rows={3}
+        value={fields.improvementSuggestion}
+        onChange={(e) => editDraft({ improvementSuggestion: e.target.value })}
+      />
+      <Preview text={fields.improvementSuggestion} />
+
+      <div className="flags">
+        <label>
+          <input type="checkbox" checked={fields.flags.unsure} onChange={(e) => setFlag('unsure', e.target.checked)} />
+          Unsure
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={fields.flags.badProblem}
+            onChange={(e) => setFlag('badProblem', e.target.checked)}
+          />
+          Bad problem
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** How the typed LaTeX will read; shown only when the text has math in it. */
+function Preview({ text }: { text: string }) {
+  if (!/[$]|\\[([]/.test(text)) return null;
+  return (
+    <div className="math-preview">
+      <span className="muted">Preview: </span>
+      <MathText text={text} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { OrmDto } from '../../../shared/schemas/api';
+import { MathText } from '../../math/MathText';
+import { stepLabel } from './judgment-text';
+
+/** One ORM judgment as the ORM wrote it, with the step Redline parsed from `error_step`. */
+export function OrmJudgment({ judgment }: { judgment: OrmDto }) {
+  const { status, score } = judgment;
+  return (
+    <article className="orm-card" aria-label={`ORM judgment by ${judgment.model}`}>
+      <header className="orm-head">
+        <span className="orm-model">{judgment.model}</span>
+        <span className={status === 'WRONG' ? 'badge badge-wrong' : 'badge badge-correct'}>{status}</span>
+        {score !== null && <span className="muted">score {score.toFixed(2)}</span>}
+      </header>
+      <dl className="orm-fields">
+        {(judgment.error_step || judgment.stepUnclear || judgment.error_step_index !== null) && (
+          <>
+            <dt>Error step</dt>
+            <dd>
+              {judgment.error_step && <MathText text={judgment.error_step} />}{' '}
+              {judgment.stepUnclear ? (
+                <span className="badge badge-warn">ORM step unclear</span>
+              ) : (
+                judgment.error_step_index !== null && (
+                  <span className="badge badge-orm">{stepLabel(judgment.error_step_index)}</span>
+                )
+              )}
+            </dd>
+          </>
+        )}
+        {judgment.error_analysis && (
+          <>
+            <dt>Analysis</dt>
+            <dd>
+              <MathText text={judgment.error_analysis} />
+            </dd>
+          </>
+        )}
+        {judgment.improvement_suggestion && (
+          <>
+            <dt>Suggestion</dt>
+            <dd>
+              <MathText text={judgment.improvement_suggestion} />
+            </dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}
