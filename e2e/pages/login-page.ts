@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/login');
+    await expect(this.page.getByRole('heading', { name: 'Sign in to Redline' })).toBeVisible();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}
