@@ -1,0 +1,97 @@
+import type { Database, Orm } from '../../db/connection';
+import { KnownState, planLine } from '../../domain/import/plan-line';
+import type { ParseOptions } from '../../domain/import/native-line';
+import { readLineBatches } from './line-batches';
+import { loadKnown } from './load-known';
+import { prepareBatch, type BadLine } from './prepare-batch';
+import type { ImageLoader } from './read-images';
+import { writeBatch, type AcceptedLine, type WriteCounts } from './write-batch';
+
+/** What one pass over one file adds up; the caller folds it into the file's summary. */
+export interface PassTally {
+  lines: number;
+  imported: WriteCounts;
+  unchanged: number;
+  bad: BadLine[];
+  badCount: number;
+  /** At least one batch was committed. */
+  wrote: boolean;
+}
+
+export interface PassContext {
+  db: Database;
+  projectId: number;
+  actorId: number | null;
+  strict: boolean;
+  batchSize: number;
+  parse: ParseOptions;
+  loader: ImageLoader;
+  /** The first this many bad lines are kept in the tally; all are counted. */
+  maxReportedBad: number;
+  onBatch: (tally: PassTally, bytesRead: number) => void;
+}
+
+/**
+ * One streaming pass over a file, batch by batch: prepare (parse, images — no transaction open),
+ * then decide each line against what is known and, when writing, store the batch in one short
+ * transaction.
+ * - `validate`: nothing is written; `known` carries every id the files introduce across batches
+ *   (and across files), so later lines are checked against earlier ones.
+ * - `write`: each batch reads the stored state afresh inside its transaction. Under `strict` a
+ *   batch with any bad line is not written and the pass stops there.
+ */
+export async function runPass(ctx: PassContext, file: string, mode: 'validate' | 'write', known: KnownState): Promise<PassTally> {
+  const { db } = ctx;
+  const tally: PassTally = {
+    lines: 0, imported: { problems: 0, solutions: 0, ormJudgments: 0, annotations: 0, images: 0 },
+    unchanged: 0, bad: [], badCount: 0, wrote: false,
+  };
+  for await (const batch of readLineBatches(file, ctx.batchSize)) {
+    const { good, bad } = await prepareBatch(batch.lines, ctx.loader, ctx.parse, mode === 'write');
+    const decide = async (tx: Orm, state: KnownState) => {
+      const ids = await loadKnown(db, tx, ctx.projectId, good, state);
+      const accepted: AcceptedLine[] = [];
+      for (const line of good) {
+        const plan = planLine(state, line.record, line.images.map((i) => i.sha256));
+        if (plan.ok) accepted.push({ ...line, plan });
+        else bad.push({ line: line.record.lineNo, reason: plan.reason });
+      }
+      return { ids, accepted };
+    };
+    if (mode === 'validate') {
+      await decide(db.orm, known);
+    } else if (!(ctx.strict && bad.length > 0)) {
+      const written = await db.transaction(async (tx) => {
+        const { ids, accepted } = await decide(tx, new KnownState());
+        if (ctx.strict && bad.length > 0) return null;
+        return { accepted, counts: await writeBatch(db, tx, ctx, accepted, ids) };
+      });
+      if (written) {
+        tally.wrote = true;
+        addCounts(tally.imported, written.counts);
+        tally.unchanged += written.accepted.filter(isUnchanged).length;
+        ctx.loader.markStored(written.accepted.flatMap((l) => l.images.map((i) => i.sha256)));
+      }
+    }
+    ctx.loader.dropBytes();
+    tally.lines += batch.lines.length;
+    bad.sort((a, b) => a.line - b.line);
+    tally.badCount += bad.length;
+    tally.bad.push(...bad.slice(0, Math.max(0, ctx.maxReportedBad - tally.bad.length)));
+    ctx.onBatch(tally, batch.bytesRead);
+    if (mode === 'write' && ctx.strict && bad.length > 0) break;
+  }
+  return tally;
+}
+
+function isUnchanged({ plan }: AcceptedLine): boolean {
+  return !plan.newProblem && !plan.newSolution && plan.newOrm.length === 0 && plan.newAnnotations.length === 0;
+}
+
+export function addCounts(into: WriteCounts, add: WriteCounts): void {
+  into.problems += add.problems;
+  into.solutions += add.solutions;
+  into.ormJudgments += add.ormJudgments;
+  into.annotations += add.annotations;
+  into.images += add.images;
+}
