@@ -4,7 +4,8 @@ export class LoginPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.goto('/login');
+    // A person types the bare address; the app sends them to sign in.
+    await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Sign in to Redline' })).toBeVisible();
   }
 

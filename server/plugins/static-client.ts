@@ -14,7 +14,7 @@ export const staticClientPlugin = fp(async (app: FastifyInstance, opts: { client
   if (built) {
     await app.register(fastifyStatic, {
       root,
-      index: false,
+      index: 'index.html',
       setHeaders: (res, path) => {
         // Hashed assets never change; index.html must be revalidated to pick up new builds.
         res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
