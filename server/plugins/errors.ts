@@ -8,6 +8,9 @@ import { AppError } from '../errors';
  * their status; validation names each bad field; anything unexpected is a 500 that leaks nothing
  * (the log has the stack).
  */
+/** Codes for the framework's own 4xx errors (static files, body parsing, methods). */
+const GENERIC_CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -33,7 +36,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: error.message });
     if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: error.message });
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ code: 'BAD_REQUEST', message: error.message });
+      return reply.status(status).send({ code: GENERIC_CODES[status] ?? 'BAD_REQUEST', message: error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: 'something went wrong on the server; it has been logged' });
