@@ -2,17 +2,19 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createDraftSlice, type DraftSlice } from './draft-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 
 /**
  * The client's one store, composed from slices (zustand's slices pattern). Server data is
  * fetched through client/api/; the store keeps what several screens share and the draft.
  */
-export type AppState = SessionSlice & DraftSlice;
+export type AppState = SessionSlice & DraftSlice & WorkspaceSlice;
 
 export const createAppStore = () =>
   createStore<AppState>()((...a) => ({
     ...createSessionSlice(...a),
     ...createDraftSlice(...a),
+    ...createWorkspaceSlice(...a),
   }));
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -95,3 +95,49 @@ describe('session slice', () => {
     expect(store.getState().session).toEqual({ status: 'signed-out', me: null, demo: true });
   });
 });
+
+describe('undo and redo', () => {
+  it('undoes form and region edits together, in order, and redoes them', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().startDraft(1, null);
+    s().setVerdict('incorrect');
+    s().addRegion({ id: 'r1', imageSha256: 'a'.repeat(64), kind: 'box', points: [[0.1, 0.1], [0.5, 0.5]], stepIndex: 1 });
+    s().markFirstWrongStep(1);
+    expect(s().draft.fields).toMatchObject({ verdict: 'incorrect', firstErrorStep: 1, regions: [{ id: 'r1' }] });
+    s().undo();
+    expect(s().draft.fields).toMatchObject({ firstErrorStep: null, regions: [{ id: 'r1' }] });
+    s().undo();
+    expect(s().draft.fields.regions).toEqual([]);
+    s().redo();
+    expect(s().draft.fields.regions).toHaveLength(1);
+    s().undo();
+    s().undo();
+    expect(s().draft.fields).toEqual(emptyJudgment());
+    s().undo();
+    expect(s().draft.fields).toEqual(emptyJudgment());
+  });
+
+  it('merges rapid typing in one field into one undo step, and a new edit clears redo', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().startDraft(1, null);
+    for (const text of ['T', 'Th', 'The', 'The s', 'The sum']) s().editDraft({ errorAnalysis: text }, 'errorAnalysis');
+    s().undo();
+    expect(s().draft.fields.errorAnalysis).toBe('');
+    s().redo();
+    expect(s().draft.fields.errorAnalysis).toBe('The sum');
+    s().undo();
+    s().setVerdict('correct');
+    s().redo();
+    expect(s().draft.fields).toMatchObject({ verdict: 'correct', errorAnalysis: '' });
+  });
+
+  it('rates steps one at a time, starting from all unrated', () => {
+    const store = createAppStore();
+    store.getState().startDraft(1, null);
+    store.getState().setStepRating(1, -1, 3);
+    store.getState().setStepRating(0, 1, 3);
+    expect(store.getState().draft.fields.stepRatings).toEqual([1, -1, null]);
+  });
+});

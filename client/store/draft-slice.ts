@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AnnotationDto } from '../../shared/schemas/api';
-import { JudgmentFieldsSchema, type AnnotationStatus, type JudgmentFields, type Verdict } from '../../shared/schemas/annotation';
+import { JudgmentFieldsSchema, type AnnotationStatus, type JudgmentFields, type Region, type Verdict } from '../../shared/schemas/annotation';
 import type { AppState } from './app-store';
 
 /** What happened to the last save, for the status line and the conflict choice. */
@@ -29,7 +29,16 @@ export interface Draft {
   revision: number;
   savedRevision: number;
   save: SaveState;
+  /** Undo history of the judgment fields (form and diagram regions together), newest last. */
+  past: JudgmentFields[];
+  future: JudgmentFields[];
+  /** Edits with the same key within COALESCE_MS make one undo step (typing a sentence). */
+  lastEdit: { key: string; at: number } | null;
 }
+
+/** Stepwise undo keeps this many states. */
+export const HISTORY_LIMIT = 200;
+const COALESCE_MS = 1000;
 
 export interface DraftSlice {
   draft: Draft;
@@ -37,7 +46,19 @@ export interface DraftSlice {
   lastSubmitted: { solutionId: number; externalId: string } | null;
   noteSubmitted: (solutionId: number, externalId: string) => void;
   startDraft: (solutionId: number, stored: AnnotationDto | null) => void;
-  editDraft: (patch: Partial<JudgmentFields>) => void;
+  /**
+   * Applies an edit and records an undo step. `coalesceKey` (e.g. "errorAnalysis") merges rapid
+   * edits of one field into a single undo step.
+   */
+  editDraft: (patch: Partial<JudgmentFields>, coalesceKey?: string) => void;
+  undo: () => void;
+  redo: () => void;
+  /** Regions are plain data (points normalised to 0..1 of the image); the canvas renders them. */
+  addRegion: (region: Region) => void;
+  updateRegion: (id: string, patch: Partial<Omit<Region, 'id'>>) => void;
+  removeRegion: (id: string) => void;
+  /** PRM800K semantics per step: -1 wrong, 0 neutral, 1 good, null unrated. */
+  setStepRating: (stepIndex: number, rating: -1 | 0 | 1 | null, stepCount: number) => void;
   /** Choosing "correct" clears the first wrong step (a correct solution has none). */
   setVerdict: (verdict: Verdict) => void;
   /** Marking a step as the first wrong one also sets the verdict to incorrect. */
@@ -67,21 +88,49 @@ const draftFrom = (solutionId: number | null, stored: AnnotationDto | null): Dra
   revision: 0,
   savedRevision: 0,
   save: { kind: 'idle' },
+  past: [],
+  future: [],
+  lastEdit: null,
 });
 
 export const isDirty = (draft: Draft) => draft.revision !== draft.savedRevision;
 
 export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set, get) => {
   // An edit makes a list of submit problems stale, so it goes; a conflict stays until resolved.
-  const edit = (patch: Partial<JudgmentFields>) =>
-    set(({ draft }) => ({
-      draft: {
-        ...draft,
-        fields: { ...draft.fields, ...patch },
-        revision: draft.revision + 1,
-        save: draft.save.kind === 'invalid' ? { kind: 'idle' } : draft.save,
-      },
-    }));
+  const edit = (patch: Partial<JudgmentFields>, coalesceKey?: string) =>
+    set(({ draft }) => {
+      const now = Date.now();
+      const coalesce = coalesceKey !== undefined && draft.lastEdit?.key === coalesceKey && now - draft.lastEdit.at < COALESCE_MS;
+      return {
+        draft: {
+          ...draft,
+          fields: { ...draft.fields, ...patch },
+          revision: draft.revision + 1,
+          save: draft.save.kind === 'invalid' ? { kind: 'idle' } : draft.save,
+          past: coalesce ? draft.past : [...draft.past, draft.fields].slice(-HISTORY_LIMIT),
+          future: [],
+          lastEdit: coalesceKey === undefined ? null : { key: coalesceKey, at: now },
+        },
+      };
+    });
+  // Undo and redo are edits too: they change what the server must get.
+  const travel = (from: 'past' | 'future') =>
+    set(({ draft }) => {
+      const target = draft[from].at(-1);
+      if (!target) return {};
+      const to = from === 'past' ? 'future' : 'past';
+      return {
+        draft: {
+          ...draft,
+          fields: target,
+          [from]: draft[from].slice(0, -1),
+          [to]: [...draft[to], draft.fields].slice(-HISTORY_LIMIT),
+          revision: draft.revision + 1,
+          lastEdit: null,
+        },
+      };
+    });
+  const regions = () => get().draft.fields.regions;
   const setSave = (save: SaveState) => set(({ draft }) => ({ draft: { ...draft, save } }));
 
   return {
@@ -90,6 +139,15 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
     noteSubmitted: (solutionId, externalId) => set({ lastSubmitted: { solutionId, externalId } }),
     startDraft: (solutionId, stored) => set({ draft: draftFrom(solutionId, stored) }),
     editDraft: edit,
+    undo: () => travel('past'),
+    redo: () => travel('future'),
+    addRegion: (region) => edit({ regions: [...regions(), region] }),
+    updateRegion: (id, patch) => edit({ regions: regions().map((r) => (r.id === id ? { ...r, ...patch } : r)) }),
+    removeRegion: (id) => edit({ regions: regions().filter((r) => r.id !== id) }),
+    setStepRating: (stepIndex, rating, stepCount) => {
+      const ratings = get().draft.fields.stepRatings ?? Array.from({ length: stepCount }, () => null);
+      edit({ stepRatings: ratings.map((r, i) => (i === stepIndex ? rating : r)) });
+    },
     setVerdict: (verdict) =>
       edit(verdict === 'correct' ? { verdict, firstErrorStep: null } : { verdict }),
     markFirstWrongStep: (stepIndex) =>
