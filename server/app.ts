@@ -39,9 +39,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
-  await app.register(authPlugin, { db: options.db });
-
   const deps = { db: options.db, now: options.now ?? (() => new Date()), secureCookies: options.config.secureCookies };
+  await app.register(authPlugin, { db: options.db, now: deps.now });
+
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(projectRoutes, deps);

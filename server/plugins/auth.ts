@@ -19,20 +19,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Cookie-authenticated writes must echo the session's CSRF token in the x-redline-csrf header;
  * bearer tokens are not sent by browsers on their own, so they need none.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; now: () => Date }) => {
   await app.register(cookie);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      request.principal = await principalFromApiToken(opts.db, bearer);
+      request.principal = await principalFromApiToken(opts.db, bearer, opts.now());
       if (!request.principal) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.principal = await principalFromSession(opts.db, token);
+    request.principal = await principalFromSession(opts.db, token, opts.now());
     if (request.principal && !SAFE_METHODS.has(request.method)) {
       if (request.headers[CSRF_HEADER] !== request.principal.csrfToken) {
         throw new AppError('CSRF_MISMATCH', `cookie-authenticated writes need the ${CSRF_HEADER} header from /api/me`);

@@ -3,15 +3,23 @@ import { z } from 'zod';
 import { AnnotationPutSchema } from '../../shared/schemas/annotation';
 import { requirePrincipal } from '../plugins/auth';
 import { saveAnnotation } from '../services/annotations';
-import { getSolutionView } from '../services/solutions';
+import { skipSolution } from '../services/queue';
+import { getSolutionView, loadSolutionForCaller } from '../services/solutions';
 import type { RouteDeps } from './deps';
 
 const SolutionParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const solutionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, now }) => {
   app.get('/api/solutions/:id', { schema: { params: SolutionParams } }, async (request) =>
-    getSolutionView(db, requirePrincipal(request), request.params.id),
+    getSolutionView(db, requirePrincipal(request), request.params.id, now()),
   );
+
+  app.post('/api/solutions/:id/skip', { schema: { params: SolutionParams } }, async (request, reply) => {
+    const principal = requirePrincipal(request);
+    const { project } = await loadSolutionForCaller(db, principal, request.params.id);
+    await skipSolution(db, principal, project.id, request.params.id);
+    return reply.status(204).send();
+  });
 
   app.put('/api/solutions/:id/annotation', { schema: { params: SolutionParams, body: AnnotationPutSchema } }, async (request) =>
     saveAnnotation(db, requirePrincipal(request), request.params.id, request.body, now()),

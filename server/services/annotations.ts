@@ -5,7 +5,7 @@ import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import { judgmentColumns, judgmentOf, presentAnnotation } from '../presenters/annotation';
 import { loadSolutionForCaller } from './solutions';
-import { assertMayAnnotate } from './queue';
+import { assertMayAnnotate, renewLease } from './queue';
 import type { Principal } from './sessions';
 
 /**
@@ -38,7 +38,10 @@ export async function saveAnnotation(
       throw new AppError('VERSION_CONFLICT', `the annotation changed since you read it (version ${current?.version ?? 0}, you sent ${body.version})`,
         undefined, { current: current ? presentAnnotation(current) : null });
     }
-    if (!current) await assertMayAnnotate(db, tx, project, solutionId, principal.userId, now);
+    // A first save or a first submission needs a slot; editing a stored draft never loses typing.
+    if (!current || (body.status === 'submitted' && current.status !== 'submitted')) {
+      await assertMayAnnotate(db, tx, project, solutionId, principal.userId, now);
+    }
     const status = current?.status === 'submitted' ? 'submitted' : body.status;
     const values = {
       ...judgmentColumns(body),
@@ -60,6 +63,7 @@ export async function saveAnnotation(
       actorId: principal.userId,
       createdAt: now,
     });
+    if (status === 'draft') await renewLease(db, tx, project, solutionId, principal.userId, now);
     if (status === 'submitted') {
       await tx.delete(leases).where(and(eq(leases.solutionId, solutionId), eq(leases.userId, principal.userId)));
     }

@@ -4,6 +4,7 @@ import { lockProjectForAssignment } from '../db/dialect';
 import { AppError } from '../errors';
 import { getVisibleProject } from './access';
 import type { ProjectRow } from './projects';
+import { recordAudit } from './audit';
 import type { Principal } from './sessions';
 
 export interface Assignment {
@@ -52,13 +53,17 @@ async function heldSolution(db: Database, tx: Orm, project: ProjectRow, userId: 
     .select({ id: annotations.solutionId })
     .from(annotations)
     .innerJoin(solutions, eq(solutions.id, annotations.solutionId))
-    .where(and(eq(solutions.projectId, project.id), eq(annotations.annotatorId, userId), eq(annotations.status, 'draft')))
+    .where(and(eq(solutions.projectId, project.id), eq(annotations.annotatorId, userId), eq(annotations.status, 'draft'),
+      // A draft whose lease lapsed while others filled the solution's slots stays stored, not offered.
+      sql`${slotsTaken(db, userId, now)} < ${project.overlap}`,
+      sql`NOT EXISTS (SELECT 1 FROM ${db.t.queueSkips} WHERE ${db.t.queueSkips.solutionId} = ${annotations.solutionId}
+        AND ${db.t.queueSkips.userId} = ${userId})`))
     .orderBy(asc(annotations.solutionId))
     .limit(1);
   return draft?.id ?? null;
 }
 
-/** The slot rule: submitted annotations + other people's live leases < k. */
+/** The slot rule: submitted annotations + other people's live leases < k. Use it in WHERE only. */
 function slotsTaken(db: Database, userId: number, now: Date) {
   const { annotations, leases, solutions } = db.t;
   return sql`(
@@ -98,15 +103,52 @@ async function leaseSolution(
   return { solutionId, externalId: solution.externalId, expiresAt };
 }
 
-/** May this annotator write an annotation for the solution? They hold it, or a slot is free. */
+/**
+ * May this annotator store a new annotation, or submit one, for the solution? Yes while they hold
+ * a live lease, or while submitted annotations plus other people's live leases leave a slot.
+ */
 export async function assertMayAnnotate(db: Database, tx: Orm, project: ProjectRow, solutionId: number, userId: number, now: Date): Promise<void> {
   const { leases, solutions } = db.t;
   const [lease] = await tx.select({ id: leases.id }).from(leases)
-    .where(and(eq(leases.solutionId, solutionId), eq(leases.userId, userId))).limit(1);
+    .where(and(eq(leases.solutionId, solutionId), eq(leases.userId, userId), gt(leases.expiresAt, now))).limit(1);
   if (lease) return;
-  const [row] = await tx.select({ taken: slotsTaken(db, userId, now).mapWith(Number) }).from(solutions)
-    .where(eq(solutions.id, solutionId));
-  if (!row || row.taken >= project.overlap) {
+  // In WHERE, not in the select list: drizzle leaves columns unqualified in a select list, and
+  // the correlated subqueries need "solutions"."id".
+  const [free] = await tx.select({ id: solutions.id }).from(solutions)
+    .where(and(eq(solutions.id, solutionId), sql`${slotsTaken(db, userId, now)} < ${project.overlap}`));
+  if (!free) {
     throw new AppError('NOT_ASSIGNED', 'this solution is not assigned to you and already has all the annotators it needs');
   }
+}
+
+/**
+ * Skip: the solution goes back to others and is never offered to this annotator again. A
+ * submitted annotation cannot be skipped; a draft stays stored (nothing typed is lost).
+ */
+export async function skipSolution(db: Database, principal: Principal, projectId: number, solutionId: number): Promise<void> {
+  const { annotations, leases, queueSkips } = db.t;
+  await db.transaction(async (tx) => {
+    const [own] = await tx.select({ status: annotations.status }).from(annotations)
+      .where(and(eq(annotations.solutionId, solutionId), eq(annotations.annotatorId, principal.userId))).limit(1);
+    if (own?.status === 'submitted') throw new AppError('NOT_ASSIGNED', 'you have already submitted this solution; it cannot be skipped');
+    await tx.insert(queueSkips).values({ solutionId, userId: principal.userId }).onConflictDoNothing();
+    await tx.delete(leases).where(and(eq(leases.solutionId, solutionId), eq(leases.userId, principal.userId)));
+    await recordAudit(db, tx, { actorId: principal.userId, action: 'queue.skip', projectId, targetType: 'solution', targetId: solutionId });
+  });
+}
+
+/** Activity renews the caller's lease on a solution they hold (a draft save, for instance). */
+export async function renewLease(db: Database, tx: Orm, project: ProjectRow, solutionId: number, userId: number, now: Date): Promise<void> {
+  const { leases } = db.t;
+  // Only a live lease is renewed: once it lapsed, the slot may already be someone else's.
+  await tx.update(leases).set({ expiresAt: new Date(now.getTime() + project.leaseMinutes * 60_000) })
+    .where(and(eq(leases.solutionId, solutionId), eq(leases.userId, userId), gt(leases.expiresAt, now)));
+}
+
+/** The caller's live lease on a solution, if any. */
+export async function currentLease(db: Database, solutionId: number, userId: number, now: Date): Promise<Date | null> {
+  const { leases } = db.t;
+  const [row] = await db.orm.select({ expiresAt: leases.expiresAt }).from(leases)
+    .where(and(eq(leases.solutionId, solutionId), eq(leases.userId, userId), gt(leases.expiresAt, now))).limit(1);
+  return row?.expiresAt ?? null;
 }

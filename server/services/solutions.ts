@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { presentAnnotation } from '../presenters/annotation';
 import { presentOrm, presentProblem, presentSolution } from '../presenters/solution';
 import { canSeeProject, hasRole } from './access';
+import { currentLease } from './queue';
 import type { ProjectRow } from './projects';
 import type { Principal } from './sessions';
 
@@ -33,7 +34,7 @@ export async function loadSolutionForCaller(
  * Everything the annotation screen needs (SPEC §8 `GET /api/solutions/:id`). Annotators label
  * blind: they get their own annotation only; leads and admins also get everyone's.
  */
-export async function getSolutionView(db: Database, principal: Principal, solutionId: number): Promise<SolutionViewDto> {
+export async function getSolutionView(db: Database, principal: Principal, solutionId: number, now = new Date()): Promise<SolutionViewDto> {
   const { project, solution } = await loadSolutionForCaller(db, principal, solutionId);
   const { problems, problemImages, images, ormJudgments, annotations, users } = db.t;
   const [problem] = await db.orm.select().from(problems).where(eq(problems.id, solution.problemId));
@@ -53,6 +54,7 @@ export async function getSolutionView(db: Database, principal: Principal, soluti
     solution: presentSolution(solution, project.name),
     orm: orm.map(presentOrm),
     annotation: own ? presentAnnotation(own) : null,
+    lease: await leaseOf(db, solutionId, principal.userId, now),
   };
   if (hasRole(principal, 'lead')) {
     const all = await db.orm
@@ -64,4 +66,9 @@ export async function getSolutionView(db: Database, principal: Principal, soluti
     view.annotations = all.map((r) => ({ ...presentAnnotation(r.annotation), annotator: r.annotator }));
   }
   return view;
+}
+
+async function leaseOf(db: Database, solutionId: number, userId: number, now: Date): Promise<{ expiresAt: string } | null> {
+  const expiresAt = await currentLease(db, solutionId, userId, now);
+  return expiresAt ? { expiresAt: expiresAt.toISOString() } : null;
 }

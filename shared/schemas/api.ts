@@ -103,6 +103,8 @@ export const SolutionViewDtoSchema = z.object({
   solution: SolutionDtoSchema,
   orm: z.array(OrmDtoSchema),
   annotation: AnnotationDtoSchema.nullable(),
+  /** The caller's live lease on this solution; renewed by draft saves. */
+  lease: z.object({ expiresAt: z.string() }).nullable(),
   annotations: z.array(AnnotationDtoSchema.extend({ annotator: z.string() })).optional(),
 });
 export type SolutionViewDto = z.infer<typeof SolutionViewDtoSchema>;
