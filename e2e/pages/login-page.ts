@@ -13,5 +13,6 @@ export class LoginPage {
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.waitForURL((url) => url.pathname !== '/login');
   }
 }
