@@ -6,7 +6,7 @@ import {
 } from '../../shared/schemas/api';
 import type { AnnotationPut } from '../../shared/schemas/annotation';
 import { ApiError } from './api-error';
-import { call, segment } from './http';
+import { call, callVoid, segment } from './http';
 
 export function getSolution(solutionId: number): Promise<SolutionViewDto> {
   return call('GET', `/api/solutions/${segment(solutionId)}`, SolutionViewDtoSchema);
@@ -32,4 +32,17 @@ export async function putAnnotation(solutionId: number, body: AnnotationPut): Pr
     }
     throw error;
   }
+}
+
+/**
+ * The page is going away with a save pending: send the draft with fetch keepalive and forget
+ * the answer. The local copy stays until a later load sees the server has the same fields.
+ */
+export function putAnnotationOnUnload(solutionId: number, body: AnnotationPut): void {
+  callVoid('PUT', `/api/solutions/${segment(solutionId)}/annotation`, { body, keepalive: true }).catch(() => undefined);
+}
+
+/** POST …/skip: back to the others, never offered to the caller again (a draft stays stored). */
+export function skipSolution(solutionId: number): Promise<void> {
+  return callVoid('POST', `/api/solutions/${segment(solutionId)}/skip`, { body: {} });
 }

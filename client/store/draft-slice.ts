@@ -1,40 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { AnnotationDto } from '../../shared/schemas/api';
-import { JudgmentFieldsSchema, type AnnotationStatus, type JudgmentFields, type Region, type Verdict } from '../../shared/schemas/annotation';
+import type { AnnotationStatus, JudgmentFields, Region, Verdict } from '../../shared/schemas/annotation';
 import type { AppState } from './app-store';
+import { draftFrom, draftFromLocal, type Draft, type LocalCopy, type SaveState } from './draft-model';
 
-/** What happened to the last save, for the status line and the conflict choice. */
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving'; status: AnnotationStatus }
-  | { kind: 'saved'; status: AnnotationStatus }
-  | { kind: 'conflict'; attempted: AnnotationStatus; current: AnnotationDto }
-  | { kind: 'invalid'; problems: string[] }
-  | { kind: 'failed'; message: string };
-
-/**
- * The annotation being edited, as plain data (no DOM, no MathLive, no fabric objects) so a
- * later undo history or local autosave can snapshot it. Step indices are 0-based.
- */
-export interface Draft {
-  solutionId: number | null;
-  fields: JudgmentFields;
-  /** The version the server last gave us; 0 when nothing is stored yet. Sent on the next PUT. */
-  version: number;
-  /** Status of the stored annotation; null when nothing is stored yet. */
-  storedStatus: AnnotationStatus | null;
-  /** Active milliseconds already recorded on the server; the page's timer adds the rest. */
-  timeSpentMs: number;
-  /** Bumped on every edit; a save clears `dirty` only if no edit happened while it ran. */
-  revision: number;
-  savedRevision: number;
-  save: SaveState;
-  /** Undo history of the judgment fields (form and diagram regions together), newest last. */
-  past: JudgmentFields[];
-  future: JudgmentFields[];
-  /** Edits with the same key within COALESCE_MS make one undo step (typing a sentence). */
-  lastEdit: { key: string; at: number } | null;
-}
+export { emptyJudgment, isDirty, judgmentOf, type Draft, type LocalCopy, type SaveState } from './draft-model';
 
 /** Stepwise undo keeps this many states. */
 export const HISTORY_LIMIT = 200;
@@ -42,10 +12,12 @@ const COALESCE_MS = 1000;
 
 export interface DraftSlice {
   draft: Draft;
-  /** The last submission, so the next page can confirm it ("Submitted p-001-a"). */
-  lastSubmitted: { solutionId: number; externalId: string } | null;
-  noteSubmitted: (solutionId: number, externalId: string) => void;
+  /** The last solution submitted or skipped, so the next page can confirm it ("Submitted p-001-a"). */
+  lastFinished: FinishedSolution | null;
+  noteFinished: (finished: FinishedSolution) => void;
   startDraft: (solutionId: number, stored: AnnotationDto | null) => void;
+  /** Starts from this device's unsaved copy (see draftFromLocal); `conflict` asks the person. */
+  resumeDraft: (solutionId: number, stored: AnnotationDto | null, local: LocalCopy, conflict: boolean) => void;
   /**
    * Applies an edit and records an undo step. `coalesceKey` (e.g. "errorAnalysis") merges rapid
    * edits of one field into a single undo step.
@@ -69,31 +41,16 @@ export interface DraftSlice {
   saveSucceeded: (annotation: AnnotationDto, sentRevision: number) => void;
   saveConflicted: (attempted: AnnotationStatus, current: AnnotationDto) => void;
   saveInvalid: (problems: string[]) => void;
-  saveFailed: (message: string) => void;
+  saveFailed: (message: string, offline: boolean) => void;
   /** Conflict resolved by taking the server's annotation (drops local edits). */
   adoptServerVersion: () => void;
 }
 
-export const emptyJudgment = (): JudgmentFields => JudgmentFieldsSchema.parse({});
-
-/** The judgment fields of a stored annotation (drops status, version, times). */
-export const judgmentOf = (annotation: AnnotationDto): JudgmentFields => JudgmentFieldsSchema.parse(annotation);
-
-const draftFrom = (solutionId: number | null, stored: AnnotationDto | null): Draft => ({
-  solutionId,
-  fields: stored ? judgmentOf(stored) : emptyJudgment(),
-  version: stored?.version ?? 0,
-  storedStatus: stored?.status ?? null,
-  timeSpentMs: stored?.timeSpentMs ?? 0,
-  revision: 0,
-  savedRevision: 0,
-  save: { kind: 'idle' },
-  past: [],
-  future: [],
-  lastEdit: null,
-});
-
-export const isDirty = (draft: Draft) => draft.revision !== draft.savedRevision;
+export interface FinishedSolution {
+  solutionId: number;
+  externalId: string;
+  outcome: 'submitted' | 'skipped';
+}
 
 export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set, get) => {
   // An edit makes a list of submit problems stale, so it goes; a conflict stays until resolved.
@@ -135,9 +92,10 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
 
   return {
     draft: draftFrom(null, null),
-    lastSubmitted: null,
-    noteSubmitted: (solutionId, externalId) => set({ lastSubmitted: { solutionId, externalId } }),
+    lastFinished: null,
+    noteFinished: (finished) => set({ lastFinished: finished }),
     startDraft: (solutionId, stored) => set({ draft: draftFrom(solutionId, stored) }),
+    resumeDraft: (solutionId, stored, local, conflict) => set({ draft: draftFromLocal(solutionId, stored, local, conflict) }),
     editDraft: edit,
     undo: () => travel('past'),
     redo: () => travel('future'),
@@ -167,7 +125,7 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
       })),
     saveConflicted: (attempted, current) => setSave({ kind: 'conflict', attempted, current }),
     saveInvalid: (problems) => setSave({ kind: 'invalid', problems }),
-    saveFailed: (message) => setSave({ kind: 'failed', message }),
+    saveFailed: (message, offline) => setSave({ kind: 'failed', message, offline }),
     adoptServerVersion: () => {
       const { draft } = get();
       if (draft.save.kind !== 'conflict') return;

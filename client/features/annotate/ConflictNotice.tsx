@@ -10,13 +10,14 @@ interface ConflictNoticeProps {
 /** A 409: the annotation changed elsewhere. The person chooses; nothing is overwritten silently. */
 export function ConflictNotice({ current, busy, onLoadServer, onOverwrite }: ConflictNoticeProps) {
   const when = new Date(current.updatedAt);
-  const at = Number.isNaN(when.getTime()) ? current.updatedAt : when.toLocaleString();
+  const today = when.toDateString() === new Date().toDateString();
+  const at = Number.isNaN(when.getTime()) ? current.updatedAt : today ? when.toLocaleTimeString() : when.toLocaleString();
   return (
     <div className="conflict" role="alert">
       <p>
-        <strong>This annotation was changed somewhere else</strong> (another tab or device) since you opened it. The
-        server now has version {current.version} ({current.status === 'submitted' ? 'submitted' : 'draft'}, saved {at}).
-        Your changes here are not saved yet.
+        <strong>This annotation was changed somewhere else</strong> (another tab or device): the server has version{' '}
+        {current.version}, {current.status === 'submitted' ? 'submitted' : 'a draft'} saved at {at}. Your changes here are
+        kept on this device but not saved.
       </p>
       <div className="actions">
         <button type="button" onClick={onLoadServer} disabled={busy}>

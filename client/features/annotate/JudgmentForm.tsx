@@ -11,7 +11,13 @@ interface JudgmentFormProps {
 
 /** The annotator's judgment, bound to the draft in the store. Every control has a label. */
 export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormProps) {
-  const fields = useAppStore((s) => s.draft.fields);
+  const verdict = useAppStore((s) => s.draft.fields.verdict);
+  const firstErrorStep = useAppStore((s) => s.draft.fields.firstErrorStep);
+  const errorType = useAppStore((s) => s.draft.fields.errorType);
+  const errorAnalysis = useAppStore((s) => s.draft.fields.errorAnalysis);
+  const improvementSuggestion = useAppStore((s) => s.draft.fields.improvementSuggestion);
+  const unsure = useAppStore((s) => s.draft.fields.flags.unsure);
+  const badProblem = useAppStore((s) => s.draft.fields.flags.badProblem);
   const setVerdict = useAppStore((s) => s.setVerdict);
   const markFirstWrongStep = useAppStore((s) => s.markFirstWrongStep);
   const editDraft = useAppStore((s) => s.editDraft);
@@ -22,7 +28,7 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
     markFirstWrongStep(e.target.value === '' ? null : Number(e.target.value));
   const onErrorType = (e: ChangeEvent<HTMLSelectElement>) => editDraft({ errorType: e.target.value || null });
   // A stored error type that the taxonomy no longer lists is still shown, not silently dropped.
-  const errorTypes = fields.errorType && !taxonomy.includes(fields.errorType) ? [...taxonomy, fields.errorType] : taxonomy;
+  const errorTypes = errorType && !taxonomy.includes(errorType) ? [...taxonomy, errorType] : taxonomy;
 
   return (
     <div className="judgment-form">
@@ -33,7 +39,8 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
             type="radio"
             name={id('verdict')}
             value="correct"
-            checked={fields.verdict === 'correct'}
+            checked={verdict === 'correct'}
+            aria-keyshortcuts="c"
             onChange={() => setVerdict('correct')}
           />
           Correct
@@ -43,67 +50,69 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
             type="radio"
             name={id('verdict')}
             value="incorrect"
-            checked={fields.verdict === 'incorrect'}
+            checked={verdict === 'incorrect'}
+            aria-keyshortcuts="w"
             onChange={() => setVerdict('incorrect')}
           />
           Incorrect
         </label>
       </fieldset>
 
-      <label htmlFor={id('step')}>First wrong step</label>
-      <select
-        id={id('step')}
-        value={fields.firstErrorStep === null ? '' : String(fields.firstErrorStep)}
-        onChange={onStep}
-        disabled={fields.verdict !== 'incorrect'}
-      >
-        <option value="">— choose a step —</option>
-        {Array.from({ length: stepCount }, (_, index) => (
-          <option key={index} value={String(index)}>
-            {stepLabel(index)}
-          </option>
-        ))}
-      </select>
-
-      <label htmlFor={id('error-type')}>Error type</label>
-      <select id={id('error-type')} value={fields.errorType ?? ''} onChange={onErrorType}>
-        <option value="">— none —</option>
-        {errorTypes.map((value) => (
-          <option key={value} value={value}>
-            {humaniseTaxonomy(value)}
-          </option>
-        ))}
-      </select>
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor={id('step')}>First wrong step</label>
+          <select
+            id={id('step')}
+            value={firstErrorStep === null ? '' : String(firstErrorStep)}
+            onChange={onStep}
+            disabled={verdict === 'correct'}
+          >
+            <option value="">— choose a step —</option>
+            {Array.from({ length: stepCount }, (_, index) => (
+              <option key={index} value={String(index)}>
+                {stepLabel(index)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id('error-type')}>Error type</label>
+          <select id={id('error-type')} value={errorType ?? ''} onChange={onErrorType}>
+            <option value="">— none —</option>
+            {errorTypes.map((value) => (
+              <option key={value} value={value}>
+                {humaniseTaxonomy(value)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
 
       <label htmlFor={id('analysis')}>Error analysis</label>
       <textarea
         id={id('analysis')}
         rows={4}
-        value={fields.errorAnalysis}
-        onChange={(e) => editDraft({ errorAnalysis: e.target.value })}
+        value={errorAnalysis}
+        onChange={(e) => editDraft({ errorAnalysis: e.target.value }, 'errorAnalysis')}
       />
-      <Preview text={fields.errorAnalysis} />
+      <Preview text={errorAnalysis} />
 
       <label htmlFor={id('suggestion')}>Improvement suggestion</label>
       <textarea
         id={id('suggestion')}
         rows={3}
-        value={fields.improvementSuggestion}
-        onChange={(e) => editDraft({ improvementSuggestion: e.target.value })}
+        value={improvementSuggestion}
+        onChange={(e) => editDraft({ improvementSuggestion: e.target.value }, 'improvementSuggestion')}
       />
-      <Preview text={fields.improvementSuggestion} />
+      <Preview text={improvementSuggestion} />
 
       <div className="flags">
         <label>
-          <input type="checkbox" checked={fields.flags.unsure} onChange={(e) => setFlag('unsure', e.target.checked)} />
+          <input type="checkbox" checked={unsure} aria-keyshortcuts="u" onChange={(e) => setFlag('unsure', e.target.checked)} />
           Unsure
         </label>
         <label>
-          <input
-            type="checkbox"
-            checked={fields.flags.badProblem}
-            onChange={(e) => setFlag('badProblem', e.target.checked)}
-          />
+          <input type="checkbox" checked={badProblem} onChange={(e) => setFlag('badProblem', e.target.checked)} />
           Bad problem
         </label>
       </div>

@@ -1,100 +1,57 @@
-import type { AnnotationStatus } from '../../../shared/schemas/annotation';
+import { memo } from 'react';
 import type { SolutionViewDto } from '../../../shared/schemas/api';
-import { appStore, useAppStore } from '../../store/app-store';
-import type { ActiveTimer } from './active-timer';
-import { ConflictNotice } from './ConflictNotice';
-import { judgmentFromOrm } from './judgment-text';
+import type { WorkspaceCommands } from '../workspace/shortcuts';
+import { COLUMN_IDS } from '../workspace/WorkspaceColumns';
+import { ormFlaggedStep, primaryOrm } from './judgment-text';
 import { JudgmentForm } from './JudgmentForm';
 import { OrmJudgment } from './OrmJudgment';
-import { saveAnnotation } from './save-annotation';
-import { saveStatusText } from './save-status';
+import { SaveArea } from './SaveArea';
+import type { FinishActions, FinishState } from './use-finish-solution';
 
 interface JudgmentPanelProps {
   view: SolutionViewDto;
-  timer: ActiveTimer;
-  /** Called after the server stored a submission: go on to the next solution. */
-  onSubmitted: () => void;
+  commands: WorkspaceCommands;
+  finish: FinishActions;
+  finishing: FinishState;
 }
 
-/** Right column: the ORM's judgment, the annotator's form, and saving. */
-export function JudgmentPanel({ view, timer, onSubmitted }: JudgmentPanelProps) {
-  const draft = useAppStore((s) => s.draft);
-  const editDraft = useAppStore((s) => s.editDraft);
-  const adoptServerVersion = useAppStore((s) => s.adoptServerVersion);
-  const noteSubmitted = useAppStore((s) => s.noteSubmitted);
+/** Right column: the ORM's judgment, "Accept ORM judgment", the annotator's form, saving. */
+export const JudgmentPanel = memo(function JudgmentPanel({ view, commands, finish, finishing }: JudgmentPanelProps) {
   const { solution, orm } = view;
-  const stepCount = solution.steps.length;
-  const context = { stepCount, taxonomy: view.project.taxonomy };
-  const busy = draft.save.kind === 'saving';
-  const firstOrm = orm[0];
-
-  const save = async (status: AnnotationStatus, overwrite = false) => {
-    const stored = await saveAnnotation(appStore, timer, { status, context, overwrite });
-    if (stored && status === 'submitted') {
-      noteSubmitted(solution.id, solution.externalId);
-      onSubmitted();
-    }
-  };
+  const primary = primaryOrm(orm);
+  const flagged = ormFlaggedStep(primary);
 
   return (
-    <section className="column judgment-column" aria-labelledby="judgment-heading">
-      <h2 id="judgment-heading">Judgment</h2>
-      <div className="orm-list">
-        {orm.length === 0 && <p className="muted">No ORM judgment for this solution.</p>}
-        {orm.map((judgment, index) => (
-          <OrmJudgment key={`${judgment.model}-${index}`} judgment={judgment} />
-        ))}
-      </div>
-      <button
-        type="button"
-        onClick={() => firstOrm && editDraft(judgmentFromOrm(firstOrm, stepCount))}
-        disabled={!firstOrm}
-      >
-        Accept ORM judgment
-      </button>
-
-      <form className="judgment" onSubmit={(e) => e.preventDefault()}>
-        <JudgmentForm solutionId={solution.id} stepCount={stepCount} taxonomy={view.project.taxonomy} />
-
-        {/* Sticky, so what a click on Submit says is always in view. */}
-        <div className="save-area">
-          {draft.save.kind === 'invalid' && (
-            <div className="problems" role="alert">
-              <p>Not saved — please fix:</p>
-              <ul>
-                {draft.save.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {draft.save.kind === 'failed' && (
-            <p className="form-error" role="alert">
-              Could not save: {draft.save.message}
-            </p>
-          )}
-          {draft.save.kind === 'conflict' && (
-            <ConflictNotice
-              current={draft.save.current}
-              busy={busy}
-              onLoadServer={adoptServerVersion}
-              onOverwrite={() => draft.save.kind === 'conflict' && save(draft.save.attempted, true)}
+    <section className="column judgment-column" id={COLUMN_IDS.judgment} aria-labelledby="judgment-heading">
+      <div className="column-inner">
+        <h2 id="judgment-heading">Judgment</h2>
+        <div className="orm-list">
+          {orm.length === 0 && <p className="muted">No ORM judgment for this solution.</p>}
+          {orm.map((judgment, index) => (
+            <OrmJudgment
+              key={`${judgment.model}-${index}`}
+              judgment={judgment}
+              primary={judgment === primary && orm.length > 1}
+              analysisAtStep={judgment === primary && flagged !== null && flagged < solution.steps.length ? flagged : null}
             />
-          )}
-
-          <div className="save-bar">
-            <button type="button" onClick={() => save('draft')} disabled={busy}>
-              Save draft
-            </button>
-            <button type="button" className="primary" onClick={() => save('submitted')} disabled={busy}>
-              Submit
-            </button>
-            <span className="save-status" role="status">
-              {saveStatusText(draft)}
-            </span>
-          </div>
+          ))}
         </div>
-      </form>
+        <button
+          type="button"
+          className="accept-orm"
+          onClick={commands.acceptOrm}
+          disabled={!primary}
+          title="Fill the form with the ORM's verdict, step, analysis and suggestion (a); one Undo takes it back"
+          aria-keyshortcuts="a"
+        >
+          Accept ORM judgment
+        </button>
+
+        <form className="judgment" onSubmit={(e) => e.preventDefault()}>
+          <JudgmentForm solutionId={solution.id} stepCount={solution.steps.length} taxonomy={view.project.taxonomy} />
+          <SaveArea finish={finish} finishing={finishing} />
+        </form>
+      </div>
     </section>
   );
-}
+});

@@ -2,13 +2,22 @@ import type { OrmDto } from '../../../shared/schemas/api';
 import { MathText } from '../../math/MathText';
 import { stepLabel } from './judgment-text';
 
+interface OrmJudgmentProps {
+  judgment: OrmDto;
+  /** Several ORM judgments: this is the one "Accept" and the step highlight use. */
+  primary?: boolean;
+  /** Its analysis is already shown under the flagged step: say where instead of repeating it. */
+  analysisAtStep?: number | null;
+}
+
 /** One ORM judgment as the ORM wrote it, with the step Redline parsed from `error_step`. */
-export function OrmJudgment({ judgment }: { judgment: OrmDto }) {
+export function OrmJudgment({ judgment, primary = false, analysisAtStep = null }: OrmJudgmentProps) {
   const { status, score } = judgment;
   return (
     <article className="orm-card" aria-label={`ORM judgment by ${judgment.model}`}>
       <header className="orm-head">
         <span className="orm-model">{judgment.model}</span>
+        {primary && <span className="muted">(latest: used by Accept)</span>}
         <span className={status === 'WRONG' ? 'badge badge-wrong' : 'badge badge-correct'}>{status}</span>
         {score !== null && <span className="muted">score {score.toFixed(2)}</span>}
       </header>
@@ -32,7 +41,11 @@ export function OrmJudgment({ judgment }: { judgment: OrmDto }) {
           <>
             <dt>Analysis</dt>
             <dd>
-              <MathText text={judgment.error_analysis} />
+              {analysisAtStep === null ? (
+                <MathText text={judgment.error_analysis} />
+              ) : (
+                <span className="muted">shown under {stepLabel(analysisAtStep)}</span>
+              )}
             </dd>
           </>
         )}

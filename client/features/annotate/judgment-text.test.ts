@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrmDto } from '../../../shared/schemas/api';
+import { emptyJudgment } from '../../store/draft-slice';
 import { humaniseProblem, humaniseTaxonomy, judgmentFromOrm, ormFlaggedStep, stepLabel } from './judgment-text';
 
 const orm: OrmDto = {
@@ -20,20 +21,29 @@ describe('judgment text', () => {
     );
   });
 
-  it('takes verdict, step, analysis and suggestion from a WRONG judgment', () => {
-    expect(judgmentFromOrm(orm, 4)).toEqual({
+  it('takes verdict, step, analysis and suggestion from a WRONG judgment, keeping the error type', () => {
+    const current = { ...emptyJudgment(), errorType: 'calculation', errorAnalysis: 'mine' };
+    expect(judgmentFromOrm(orm, current, 4)).toEqual({
       verdict: 'incorrect', firstErrorStep: 1, errorAnalysis: orm.error_analysis, improvementSuggestion: orm.improvement_suggestion,
     });
   });
 
-  it('leaves the step empty when the ORM step is unclear or out of range', () => {
-    expect(judgmentFromOrm({ ...orm, stepUnclear: true, error_step_index: null }, 4).firstErrorStep).toBeNull();
-    expect(judgmentFromOrm({ ...orm, error_step_index: 9 }, 4).firstErrorStep).toBeNull();
+  it('keeps the person’s step when the ORM step is unclear or out of range', () => {
+    const current = { ...emptyJudgment(), firstErrorStep: 2 };
+    expect(judgmentFromOrm({ ...orm, stepUnclear: true, error_step_index: null }, emptyJudgment(), 4).firstErrorStep).toBeNull();
+    expect(judgmentFromOrm({ ...orm, error_step_index: 9 }, current, 4).firstErrorStep).toBe(2);
   });
 
-  it('takes a CORRECT judgment as verdict correct with no step', () => {
-    const fields = judgmentFromOrm({ ...orm, status: 'CORRECT', error_analysis: null, improvement_suggestion: null }, 4);
-    expect(fields).toEqual({ verdict: 'correct', firstErrorStep: null, errorAnalysis: '', improvementSuggestion: '' });
+  it('takes a CORRECT judgment as verdict correct with no step, keeping text the ORM did not give', () => {
+    const current = { ...emptyJudgment(), verdict: 'incorrect' as const, firstErrorStep: 1, errorAnalysis: 'typed' };
+    const fields = judgmentFromOrm({ ...orm, status: 'CORRECT', error_analysis: null, improvement_suggestion: ' ' }, current, 4);
+    expect(fields).toEqual({ verdict: 'correct', firstErrorStep: null });
+  });
+
+  it('fills the unrated steps with the ratings the ORM implies in every-step projects', () => {
+    const current = { ...emptyJudgment(), stepRatings: [null, null, 0 as const, null] };
+    expect(judgmentFromOrm(orm, current, 4, true).stepRatings).toEqual([1, -1, 0, null]);
+    expect(judgmentFromOrm({ ...orm, status: 'CORRECT' }, emptyJudgment(), 3, true).stepRatings).toEqual([1, 1, 1]);
   });
 
   it('flags a step only for a clear WRONG judgment', () => {

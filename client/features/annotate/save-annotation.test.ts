@@ -68,7 +68,7 @@ describe('saveAnnotation', () => {
 
     const down = new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached.');
     expect(await saveAnnotation(store, timer, { status: 'draft', context }, async () => Promise.reject(down))).toBe(false);
-    expect(store.getState().draft.save).toEqual({ kind: 'failed', message: 'The server could not be reached.' });
+    expect(store.getState().draft.save).toEqual({ kind: 'failed', message: 'The server could not be reached.', offline: true });
   });
 
   it('does not report into the draft of another solution opened meanwhile', async () => {

@@ -16,6 +16,12 @@ export interface SaveRequest {
   overwrite?: boolean;
 }
 
+/** The server could not be reached at all (as opposed to answering with an error). */
+function isOffline(error: unknown): boolean {
+  const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return browserOffline || (error instanceof ApiError && error.status === 0);
+}
+
 export type Put = (solutionId: number, body: AnnotationPut) => Promise<SaveOutcome>;
 
 /**
@@ -68,7 +74,7 @@ export async function saveAnnotation(store: AppStore, timer: ActiveTimer, reques
       const problems = problemsOf(error);
       report()?.saveInvalid(problems.length > 0 ? problems.map(humaniseProblem) : [error.message]);
     } else {
-      report()?.saveFailed(describeError(error));
+      report()?.saveFailed(describeError(error), isOffline(error));
     }
     return false;
   }
