@@ -48,7 +48,7 @@ test('an annotator corrects the ORM in the browser and the export carries the co
   await annotate.waitForSolution();
   await expect(page.getByRole('radio', { name: 'Incorrect' })).toBeChecked();
   await expect(page.getByLabel('First wrong step')).toHaveValue('2');
-  await expect(page.getByLabel('Error analysis')).toHaveValue(ANALYSIS);
+  await expect(annotate.analysis).toHaveValue(ANALYSIS);
   await page.screenshot({ path: test.info().outputPath('reloaded.png') });
 
   // The researcher exports reflection data: one annotator is enough here (the demo's overlap is 2),

@@ -3,9 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The annotation screen, addressed the way a person reads it: by roles and labels. */
 export class AnnotatePage {
   readonly steps: Locator;
+  readonly analysis: Locator;
 
   constructor(private readonly page: Page) {
     this.steps = page.getByRole('region', { name: 'Solution steps' });
+    // exact: the live preview beside the editor is named "Preview of Error analysis".
+    this.analysis = page.getByRole('textbox', { name: 'Error analysis', exact: true });
   }
 
   /** The solution id in the URL (/projects/:project/annotate/:solutionId). */
@@ -29,7 +32,7 @@ export class AnnotatePage {
     await this.page.getByRole('radio', { name: 'Incorrect' }).check();
     await this.page.getByLabel('First wrong step').selectOption({ label: opts.firstWrongStep });
     await this.page.getByLabel('Error type').selectOption(opts.errorType);
-    await this.page.getByLabel('Error analysis').fill(opts.analysis);
+    await this.analysis.fill(opts.analysis);
   }
 
   async submit(): Promise<void> {

@@ -64,7 +64,7 @@ export function AnnotateWorkspace({ project, view, timer, userId }: AnnotateWork
       <WorkspaceHeader project={view.project.name} externalId={view.solution.externalId} timer={timer} notice={notice} />
       <div className="workspace-body">
         <WorkspaceColumns
-          problem={<ProblemPanel problem={view.problem} />}
+          problem={<ProblemPanel problem={view.problem} stepCount={view.solution.steps.length} />}
           steps={<StepList solution={view.solution} orm={view.orm} everyStep={everyStep} />}
           judgment={<JudgmentPanel view={view} commands={commands} finish={finish} finishing={finishing} />}
         />

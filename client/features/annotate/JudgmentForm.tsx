@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { MathText } from '../../math/MathText';
+import { MathTextEditor } from '../../math/editor/MathTextEditor';
 import { useAppStore } from '../../store/app-store';
 import { humaniseTaxonomy, stepLabel } from './judgment-text';
 
@@ -88,23 +88,20 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
         </div>
       </div>
 
-      <label htmlFor={id('analysis')}>Error analysis</label>
-      <textarea
+      <MathTextEditor
         id={id('analysis')}
+        label="Error analysis"
         rows={4}
         value={errorAnalysis}
-        onChange={(e) => editDraft({ errorAnalysis: e.target.value }, 'errorAnalysis')}
+        onChange={(value) => editDraft({ errorAnalysis: value }, 'errorAnalysis')}
       />
-      <Preview text={errorAnalysis} />
-
-      <label htmlFor={id('suggestion')}>Improvement suggestion</label>
-      <textarea
+      <MathTextEditor
         id={id('suggestion')}
+        label="Improvement suggestion"
         rows={3}
         value={improvementSuggestion}
-        onChange={(e) => editDraft({ improvementSuggestion: e.target.value }, 'improvementSuggestion')}
+        onChange={(value) => editDraft({ improvementSuggestion: value }, 'improvementSuggestion')}
       />
-      <Preview text={improvementSuggestion} />
 
       <div className="flags">
         <label>
@@ -116,17 +113,6 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
           Bad problem
         </label>
       </div>
-    </div>
-  );
-}
-
-/** How the typed LaTeX will read; shown only when the text has math in it. */
-function Preview({ text }: { text: string }) {
-  if (!/[$]|\\[([]/.test(text)) return null;
-  return (
-    <div className="math-preview">
-      <span className="muted">Preview: </span>
-      <MathText text={text} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { SolutionViewDto } from '../../../shared/schemas/api';
 import type { WorkspaceCommands } from '../workspace/shortcuts';
 import { COLUMN_IDS } from '../workspace/WorkspaceColumns';
 import { ormFlaggedStep, primaryOrm } from './judgment-text';
+import { CorrectedSolutionField } from './CorrectedSolutionField';
 import { JudgmentForm } from './JudgmentForm';
 import { OrmJudgment } from './OrmJudgment';
 import { SaveArea } from './SaveArea';
@@ -49,6 +50,7 @@ export const JudgmentPanel = memo(function JudgmentPanel({ view, commands, finis
 
         <form className="judgment" onSubmit={(e) => e.preventDefault()}>
           <JudgmentForm solutionId={solution.id} stepCount={solution.steps.length} taxonomy={view.project.taxonomy} />
+          <CorrectedSolutionField steps={solution.steps} />
           <SaveArea finish={finish} finishing={finishing} />
         </form>
       </div>

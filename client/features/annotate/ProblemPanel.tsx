@@ -1,12 +1,13 @@
 import { memo } from 'react';
 import type { SolutionViewDto } from '../../../shared/schemas/api';
 import { MathText } from '../../math/MathText';
+import { DiagramPanel } from '../diagram/DiagramPanel';
 import { COLUMN_IDS } from '../workspace/WorkspaceColumns';
 
 type Problem = SolutionViewDto['problem'];
 
-/** Left column: the question, its diagrams (scaled to fit), the reference answer tucked away. */
-export const ProblemPanel = memo(function ProblemPanel({ problem }: { problem: Problem }) {
+/** Left column: the question, its diagrams with the region tools, the reference answer tucked away. */
+export const ProblemPanel = memo(function ProblemPanel({ problem, stepCount }: { problem: Problem; stepCount: number }) {
   const meta = [problem.subject, problem.source, problem.externalId].filter(Boolean).join(' · ');
   return (
     <section className="column problem-column" id={COLUMN_IDS.problem} aria-labelledby="problem-heading">
@@ -18,17 +19,7 @@ export const ProblemPanel = memo(function ProblemPanel({ problem }: { problem: P
         <div className="question">
           <MathText text={problem.question} />
         </div>
-        {problem.images.map((image, index) => (
-          <figure key={image.sha256} className="diagram">
-            <img
-              src={image.url}
-              alt={`Diagram ${index + 1} of the problem`}
-              width={image.width}
-              height={image.height}
-              decoding="async"
-            />
-          </figure>
-        ))}
+        {problem.images.length > 0 && <DiagramPanel images={problem.images} stepCount={stepCount} />}
         {problem.answer && (
           <details className="reference-answer">
             <summary>Reference answer</summary>

@@ -28,10 +28,14 @@ export function DiagramPanel({ images, stepCount }: DiagramPanelProps) {
   return (
     <section className="diagram-panel" aria-label="Diagrams">
       <DiagramToolbar />
-      <p id={hintId} className="diagram-hint muted">
-        Draw with a tool; new regions go to the focused step. Select: drag a region to move it, its corners to resize,
-        Delete to remove; drag empty space to pan. Ctrl + wheel or +/− to zoom; hold space to pan.
-      </p>
+      {/* Folded so the diagram stays above the fold at 1366×768; still the canvases' description. */}
+      <details className="diagram-hint muted">
+        <summary>How to draw</summary>
+        <p id={hintId}>
+          Draw with a tool; new regions go to the focused step. Select: drag a region to move it, its corners to resize,
+          Delete to remove; drag empty space to pan. Ctrl + wheel or +/− to zoom; hold space to pan.
+        </p>
+      </details>
       {images.map((image, index) => (
         <DiagramFigure
           key={image.sha256}
