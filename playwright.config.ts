@@ -20,6 +20,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The smallest screen the workspace promises to work on.
+    viewport: { width: 1366, height: 768 },
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -35,6 +35,41 @@ export class AnnotatePage {
     await this.analysis.fill(opts.analysis);
   }
 
+  /** Opens one solution directly, as a bookmark or a reload would. */
+  async open(project: string, solutionId: number): Promise<void> {
+    await this.page.goto(`/projects/${project}/annotate/${solutionId}`);
+    await this.waitForSolution();
+  }
+
+  /** Presses keys with focus on the page itself (not in a field), as a keyboard user would. */
+  async keys(...keys: string[]): Promise<void> {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  diagram(n: number): Locator {
+    return this.page.getByRole('img', { name: `Diagram ${n}`, exact: true });
+  }
+
+  /**
+   * Drags a box on a diagram between two points given as fractions of the image (not of the
+   * canvas): the canvas shows the whole image centred and scaled to fit (contain).
+   */
+  async drawBox(n: number, natural: { width: number; height: number }, from: [number, number], to: [number, number]): Promise<void> {
+    await this.diagram(n).scrollIntoViewIfNeeded();
+    const box = await this.diagram(n).locator('canvas').last().boundingBox();
+    if (!box) throw new Error(`Diagram ${n} has no canvas`);
+    const scale = Math.min(box.width / natural.width, box.height / natural.height);
+    const offsetX = (box.width - natural.width * scale) / 2;
+    const offsetY = (box.height - natural.height * scale) / 2;
+    const at = ([x, y]: [number, number]) => [box.x + offsetX + x * natural.width * scale, box.y + offsetY + y * natural.height * scale] as const;
+    const [x0, y0] = at(from);
+    const [x1, y1] = at(to);
+    await this.page.mouse.move(x0, y0);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 8; i++) await this.page.mouse.move(x0 + ((x1 - x0) * i) / 8, y0 + ((y1 - y0) * i) / 8);
+    await this.page.mouse.up();
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Submit' }).click();
   }
