@@ -6,7 +6,7 @@ import { openDatabase } from '../../server/db/connection';
 import { startServer } from '../../server/main';
 import { importNativeFile } from '../../server/services/import/import-native';
 import { addMembers } from '../../server/services/members';
-import { ensureProject } from '../../server/services/projects';
+import { createProject } from '../../server/services/projects';
 import { addUser } from '../../server/services/users';
 import { formatTable, withTempDir, type Benchmark, type BenchReport } from './measure';
 import { writeHeavySolution } from './workspace-fixture';
@@ -16,6 +16,8 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 const STEPS = 60;
 const RUNS = 5;
 const KEY_PRESSES = 40;
+const KEYS = ['j', 'e', '1'] as const;
+type Key = (typeof KEYS)[number];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (x: number, digits = 1) => (Number.isNaN(x) ? 'no response' : x.toFixed(digits));
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -35,7 +37,8 @@ export const workspaceBenchmark: Benchmark = {
       const db = openDatabase(`sqlite:${join(dir, 'ws.db')}`);
       await db.migrate();
       await addUser(db, { name: 'bench', role: 'annotator', password: 'bench-password' }, null);
-      await ensureProject(db, 'bench-ws', null);
+      // every-step, so the rating keys (1/2/3) are live too.
+      await createProject(db, 'bench-ws', { mode: 'every-step' }, null);
       await importNativeFile(db, { file: writeHeavySolution(dir, repoRoot), project: 'bench-ws', strict: true, actorId: null });
       await addMembers(db, 'bench-ws', ['bench'], null);
       const server = await startServer(readConfig(process.env, { port: 0, clientDir: join(repoRoot, 'dist/client') }), { db, logger: false });
@@ -76,19 +79,21 @@ export const workspaceBenchmark: Benchmark = {
   },
 };
 
-async function keyLatencies(page: Page): Promise<Record<'j' | 'e', number[]>> {
-  await page.evaluate(keyProbe);
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  const out = { j: [] as number[], e: [] as number[] };
-  for (const key of ['j', 'e'] as const) {
-    await page.evaluate('window.__keyLatencies = []');
+async function keyLatencies(page: Page): Promise<Record<Key, number[]>> {
+  const out: Record<Key, number[]> = { j: [], e: [], '1': [] };
+  for (const key of KEYS) {
+    // A fresh page per key: focus starts at step 1, so every press acts on a new step.
+    await page.reload();
+    await page.waitForFunction('window.__stepsShownAt !== undefined', null, { timeout: 30_000 });
+    await page.evaluate(keyProbe);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
     for (let i = 0; i < KEY_PRESSES; i++) {
-      await page.keyboard.press(key === 'e' && i % 2 === 1 ? 'j' : key);
+      await page.keyboard.press(key !== 'j' && i % 2 === 1 ? 'j' : key);
       await page.waitForTimeout(30);
     }
     const samples = await page.evaluate<number[]>('window.__keyLatencies');
-    // For e, every other press is a j (so each e marks a new step): keep the e samples only.
-    out[key] = key === 'e' ? samples.filter((_, i) => i % 2 === 0) : samples;
+    // For e and 1, every other press is a j (so each acts on a new step): keep their samples only.
+    out[key] = key === 'j' ? samples : samples.filter((_, i) => i % 2 === 0);
   }
   return out;
 }
@@ -106,11 +111,12 @@ async function baselineFigures(page: Page): Promise<{ render: number; key: numbe
   return { render: median(render), key: median(await page.evaluate<number[]>('window.__keyLatencies')) };
 }
 
-function report(render: number[], keys: Record<'j' | 'e', number[]>, baseline: { render: number; key: number }): BenchReport {
+function report(render: number[], keys: Record<Key, number[]>, baseline: { render: number; key: number }): BenchReport {
   const rows = [
     ['show all 60 steps after data arrives', 'ms', ms(median(render), 0), '500', ms(baseline.render), ms(median(render) / baseline.render)],
     ['key j → screen (median)', 'ms', ms(median(keys.j)), '16', ms(baseline.key), ms(median(keys.j) / baseline.key, 2)],
     ['key e → screen (median)', 'ms', ms(median(keys.e)), '16', ms(baseline.key), ms(median(keys.e) / baseline.key, 2)],
+    ['key 1 → screen (median)', 'ms', ms(median(keys['1'])), '16', ms(baseline.key), ms(median(keys['1']) / baseline.key, 2)],
   ];
   const headers = ['measure', 'unit', 'redline', 'goal', 'plain-text baseline', 'ratio'];
   return {
@@ -118,7 +124,7 @@ function report(render: number[], keys: Record<'j' | 'e', number[]>, baseline: {
     title: 'workspace: 60 LaTeX-heavy steps and two diagrams in headless Chromium at 1366×768',
     table: { headers, rows },
     notes: [
-      `render samples (ms): ${render.map((x) => x.toFixed(0)).join(', ')}; key samples: j ${keys.j.length}, e ${keys.e.length}`,
+      `render samples (ms): ${render.map((x) => x.toFixed(0)).join(', ')}; key samples: j ${keys.j.length}, e ${keys.e.length}, 1 ${keys['1'].length}`,
       'baseline: the same steps as plain text inserted at once, and a highlight moved by j, in the same browser',
     ],
     data: { renderMs: render, keyMs: keys, baseline, formatted: formatTable(headers, rows) },
