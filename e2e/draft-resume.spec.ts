@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AnnotatePage } from './pages/annotate-page';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './pages/login-page';
 import { solutionIdOf, storedAnnotation } from './fixtures/server-state';
 
 // Demo line 24: wrong at step 3 (vision_recognition); the ORM blames step 5.
@@ -8,9 +8,7 @@ const SOLUTION = 'mathv_168-r1-a';
 const ANALYSIS = 'Step 3 reads $AF$ off the figure as $4$; the figure gives $AF = 3$.';
 
 test('a reload mid-draft resumes everything, and the server has the draft within 3 s', async ({ page }) => {
-  const login = new LoginPage(page);
-  await login.open();
-  await login.signIn('annotator3', 'redline');
+  await signInAs(page, 'annotator3');
   const annotate = new AnnotatePage(page);
   const id = await solutionIdOf(SOLUTION);
   await annotate.open('demo', id);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { AnnotatePage } from './pages/annotate-page';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './pages/login-page';
 import { redline, redlineText } from './fixtures/server-state';
 
 // Model text, LaTeX and ORM text are data, never markup or script (SPEC §9): a project whose
@@ -23,9 +23,7 @@ test('hostile problem, step, LaTeX and ORM text render inert', async ({ page, ba
     if (!url.startsWith(baseURL!) && !url.startsWith('data:')) foreign.push(url);
   });
 
-  const login = new LoginPage(page);
-  await login.open();
-  await login.signIn('annotator3', 'redline');
+  await signInAs(page, 'annotator3');
   await page.goto('/projects/hostile/annotate');
   const annotate = new AnnotatePage(page);
   await annotate.waitForSolution();

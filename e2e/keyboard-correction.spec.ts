@@ -1,15 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { AnnotatePage } from './pages/annotate-page';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './pages/login-page';
 import { solutionIdOf, storedAnnotation } from './fixtures/server-state';
 
 // Demo line 14 (demo/README.md): wrong at step 4 (reasoning), but the ORM blames step 3.
 const SOLUTION = 'mathv_215-r0-a';
 
 test('keyboard-only correction with a box tied to step 2 and a formula typed in a math field', async ({ page }) => {
-  const login = new LoginPage(page);
-  await login.open();
-  await login.signIn('annotator2', 'redline');
+  await signInAs(page, 'annotator2');
   const annotate = new AnnotatePage(page);
   const id = await solutionIdOf(SOLUTION);
   await annotate.open('demo', id);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AnnotatePage } from './pages/annotate-page';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './pages/login-page';
 import { solutionIdOf, storedAnnotation, storedRevisions } from './fixtures/server-state';
 
 // Demo line 32. Two tabs of one annotator edit the same annotation.
@@ -8,9 +8,7 @@ const SOLUTION = 'mathv_216-r0-a';
 
 test('two tabs on one annotation: the second gets the conflict and a choice, nothing is lost', async ({ context }) => {
   const first = await context.newPage();
-  const login = new LoginPage(first);
-  await login.open();
-  await login.signIn('annotator2', 'redline');
+  await signInAs(first, 'annotator2');
   const id = await solutionIdOf(SOLUTION);
   const tabA = new AnnotatePage(first);
   await tabA.open('demo', id);

@@ -16,3 +16,10 @@ export class LoginPage {
     await this.page.waitForURL((url) => url.pathname !== '/login');
   }
 }
+
+/** Opens the app and signs in (demo users share the password "redline"). */
+export async function signInAs(page: Page, username: string, password = 'redline'): Promise<void> {
+  const login = new LoginPage(page);
+  await login.open();
+  await login.signIn(username, password);
+}
