@@ -7,11 +7,16 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { staticClientPlugin } from './plugins/static-client';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
 import { imageRoutes } from './routes/images';
+import { memberRoutes } from './routes/members';
+import { progressRoutes } from './routes/progress';
 import { projectRoutes } from './routes/projects';
 import { solutionRoutes } from './routes/solutions';
+import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   db: Database;
@@ -47,6 +52,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(projectRoutes, deps);
   await app.register(solutionRoutes, deps);
   await app.register(imageRoutes, deps);
+  await app.register(userRoutes, deps);
+  await app.register(memberRoutes, deps);
+  await app.register(progressRoutes, deps);
+  await app.register(historyRoutes, deps);
+  await app.register(auditRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(staticClientPlugin, { clientDir: options.config.clientDir });

@@ -18,6 +18,9 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   PROJECT_EXISTS: 409,
   USER_EXISTS: 409,
+  /** An admin tried to demote or disable themself: another admin must do it. */
+  SELF_LOCKOUT: 409,
+  TOKEN_NOT_FOUND: 404,
   ANNOTATION_INVALID: 422,
   NOT_ASSIGNED: 409,
   PAYLOAD_TOO_LARGE: 413,

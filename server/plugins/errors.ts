@@ -14,6 +14,8 @@ const GENERIC_CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FO
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (error.status === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
       return reply.status(error.status).send({
         code: error.code,
         message: error.message,

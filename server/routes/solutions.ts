@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AnnotationPutSchema } from '../../shared/schemas/annotation';
 import { requirePrincipal } from '../plugins/auth';
+import { requireLabeller } from '../services/access';
 import { saveAnnotation } from '../services/annotations';
 import { skipSolution } from '../services/queue';
 import { getSolutionView, loadSolutionForCaller } from '../services/solutions';
 import type { RouteDeps } from './deps';
-
-const SolutionParams = z.object({ id: z.coerce.number().int().positive() });
+import { SolutionParams } from './params';
 
 export const solutionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, now }) => {
   app.get('/api/solutions/:id', { schema: { params: SolutionParams } }, async (request) =>
@@ -16,12 +15,15 @@ export const solutionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db
 
   app.post('/api/solutions/:id/skip', { schema: { params: SolutionParams } }, async (request, reply) => {
     const principal = requirePrincipal(request);
+    requireLabeller(principal);
     const { project } = await loadSolutionForCaller(db, principal, request.params.id);
     await skipSolution(db, principal, project.id, request.params.id);
     return reply.status(204).send();
   });
 
-  app.put('/api/solutions/:id/annotation', { schema: { params: SolutionParams, body: AnnotationPutSchema } }, async (request) =>
-    saveAnnotation(db, requirePrincipal(request), request.params.id, request.body, now()),
-  );
+  app.put('/api/solutions/:id/annotation', { schema: { params: SolutionParams, body: AnnotationPutSchema } }, async (request) => {
+    const principal = requirePrincipal(request);
+    requireLabeller(principal);
+    return saveAnnotation(db, principal, request.params.id, request.body, now());
+  });
 };

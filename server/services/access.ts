@@ -33,3 +33,18 @@ export async function getVisibleProject(db: Database, principal: Principal, name
   }
   return project;
 }
+
+/**
+ * Who labels: annotators, and leads and admins when they pitch in. Researchers import and
+ * export but never change labels (issue 4), so they cannot take work, skip or annotate.
+ */
+export function requireLabeller(principal: Principal): void {
+  if (principal.role === 'researcher') throw new AppError('FORBIDDEN', 'researchers do not label; this needs the annotator, lead or admin role');
+}
+
+/** An admin, or the user named (their own tokens, for instance). */
+export function requireSelfOrAdmin(principal: Principal, name: string): void {
+  if (principal.role !== 'admin' && principal.name !== name) {
+    throw new AppError('FORBIDDEN', 'only an admin or the user themself may do this');
+  }
+}

@@ -51,10 +51,19 @@ export async function saveAnnotation(
       updatedAt: now,
       submittedAt: status === 'submitted' ? (current?.submittedAt ?? now) : null,
     };
+    // The write itself re-checks the version: two saves that both read it (two tabs, an autosave
+    // racing the submit button) can pass the check above together on PostgreSQL; the second
+    // then writes nothing here and gets the conflict, not a duplicate-key 500.
     const [row] = current
-      ? await tx.update(annotations).set(values).where(eq(annotations.id, current.id)).returning()
-      : await tx.insert(annotations).values({ ...values, solutionId, annotatorId: principal.userId, createdAt: now }).returning();
-    if (!row) throw new Error('annotation write returned no row');
+      ? await tx.update(annotations).set(values).where(and(eq(annotations.id, current.id), eq(annotations.version, body.version))).returning()
+      : await tx.insert(annotations).values({ ...values, solutionId, annotatorId: principal.userId, createdAt: now })
+        .onConflictDoNothing({ target: [annotations.solutionId, annotations.annotatorId] }).returning();
+    if (!row) {
+      const [latest] = await tx.select().from(annotations)
+        .where(and(eq(annotations.solutionId, solutionId), eq(annotations.annotatorId, principal.userId))).limit(1);
+      throw new AppError('VERSION_CONFLICT', `the annotation changed since you read it (version ${latest?.version ?? 0}, you sent ${body.version})`,
+        undefined, { current: latest ? presentAnnotation(latest) : null });
+    }
     await tx.insert(annotationRevisions).values({
       annotationId: row.id,
       version: row.version,

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { ProjectDto } from '../../shared/schemas/api';
 import type { Database } from '../db/connection';
 import { canSeeProject, getVisibleProject } from './access';
-import type { ProjectRow } from './projects';
+import { projectSeed, type ProjectRow } from './projects';
 import type { Principal } from './sessions';
 
 /** The projects the caller can see, with their progress counts. */
@@ -19,7 +19,7 @@ export async function getProjectView(db: Database, principal: Principal, name: s
   return presentProject(db, await getVisibleProject(db, principal, name), principal.userId);
 }
 
-async function presentProject(db: Database, project: ProjectRow, userId: number): Promise<ProjectDto> {
+export async function presentProject(db: Database, project: ProjectRow, userId: number): Promise<ProjectDto> {
   const { problems, solutions, annotations } = db.t;
   const [problemCount] = await db.orm.select({ n: count() }).from(problems).where(eq(problems.projectId, project.id));
   const [solutionCount] = await db.orm.select({ n: count() }).from(solutions).where(eq(solutions.projectId, project.id));
@@ -43,6 +43,7 @@ async function presentProject(db: Database, project: ProjectRow, userId: number)
     assignment: project.assignment,
     leaseMinutes: project.leaseMinutes,
     taxonomy: project.taxonomy,
+    seed: projectSeed(project),
     counts: {
       problems: problemCount?.n ?? 0,
       solutions: solutionCount?.n ?? 0,

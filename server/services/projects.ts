@@ -1,24 +1,37 @@
 import { count, eq } from 'drizzle-orm';
-import { DEFAULT_ERROR_TAXONOMY, DEMO_PROJECT, PROJECT_NAME_PATTERN, type AssignmentStrategy, type LabelMode } from '../../shared/constants';
+import type { z } from 'zod';
+import { DEFAULT_ERROR_TAXONOMY, DEFAULT_LEASE_MINUTES, DEFAULT_OVERLAP, DEMO_PROJECT, PROJECT_NAME_PATTERN } from '../../shared/constants';
+import { ProjectUpdateSchema } from '../../shared/schemas/admin';
 import type { Database, Orm } from '../db/connection';
 import { AppError } from '../errors';
 import { recordAudit } from './audit';
 
 export type ProjectRow = Database['t']['projects']['$inferSelect'];
 
-export interface ProjectSettings {
-  overlap?: number;
-  mode?: LabelMode;
-  assignment?: AssignmentStrategy;
-  leaseMinutes?: number;
-  taxonomy?: string[];
-  guidelines?: string;
-}
+/** What a project's creator or a lead may set (SPEC §2); every key optional. */
+export type ProjectSettings = z.input<typeof ProjectUpdateSchema>;
 
 export function assertProjectName(name: string): void {
   if (!PROJECT_NAME_PATTERN.test(name)) {
     throw new AppError('VALIDATION_FAILED', `project name "${name}" must be 1–64 letters, digits, "-" or "_"`);
   }
+}
+
+/**
+ * Validates settings with the API's own schema, so the command line refuses exactly what the
+ * API refuses; returns them normalised (taxonomy entries trimmed).
+ */
+export function parseProjectSettings(settings: ProjectSettings): z.output<typeof ProjectUpdateSchema> {
+  const parsed = ProjectUpdateSchema.safeParse(settings);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ where: i.path.join('.') || 'settings', message: i.message }));
+  throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.where}: ${i.message}`).join('; '), { issues });
+}
+
+/** The `random` strategy's seed lives in settings (no column): 0 until a lead sets one. */
+export function projectSeed(project: Pick<ProjectRow, 'settings'>): number {
+  const seed = project.settings.seed;
+  return typeof seed === 'number' && Number.isInteger(seed) ? seed : 0;
 }
 
 export async function findProject(db: Database, name: string, tx: Orm = db.orm): Promise<ProjectRow | undefined> {
@@ -39,29 +52,26 @@ export async function createProject(
   actorId: number | null,
 ): Promise<ProjectRow> {
   assertProjectName(name);
-  if (settings.overlap !== undefined && (!Number.isInteger(settings.overlap) || settings.overlap < 1)) {
-    throw new AppError('VALIDATION_FAILED', `overlap must be a whole number ≥ 1, got ${settings.overlap}`);
-  }
-  if (settings.leaseMinutes !== undefined && (!Number.isInteger(settings.leaseMinutes) || settings.leaseMinutes < 1)) {
-    throw new AppError('VALIDATION_FAILED', `lease minutes must be a whole number ≥ 1, got ${settings.leaseMinutes}`);
-  }
+  const valid = parseProjectSettings(settings);
   return db.transaction(async (tx) => {
     if (await findProject(db, name, tx)) throw new AppError('PROJECT_EXISTS', `project "${name}" already exists`);
     const [row] = await tx
       .insert(db.t.projects)
       .values({
         name,
-        guidelines: settings.guidelines ?? '',
-        overlap: settings.overlap ?? 1,
-        mode: settings.mode ?? 'first-error',
-        assignment: settings.assignment ?? 'ordered',
-        leaseMinutes: settings.leaseMinutes ?? 30,
-        taxonomy: settings.taxonomy ?? [...DEFAULT_ERROR_TAXONOMY],
-        settings: {},
+        guidelines: valid.guidelines ?? '',
+        overlap: valid.overlap ?? DEFAULT_OVERLAP,
+        mode: valid.mode ?? 'first-error',
+        assignment: valid.assignment ?? 'ordered',
+        leaseMinutes: valid.leaseMinutes ?? DEFAULT_LEASE_MINUTES,
+        taxonomy: valid.taxonomy ?? [...DEFAULT_ERROR_TAXONOMY],
+        settings: valid.seed === undefined ? {} : { seed: valid.seed },
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await recordAudit(db, tx, { actorId, action: 'project.create', projectId: row.id, targetType: 'project', targetId: name });
+    await recordAudit(db, tx, {
+      actorId, action: 'project.create', projectId: row.id, targetType: 'project', targetId: name, details: settingsForAudit(valid),
+    });
     return row;
   });
 }
@@ -88,4 +98,10 @@ export async function isDemoLoaded(db: Database): Promise<boolean> {
 export async function hasAnyProject(db: Database): Promise<boolean> {
   const [row] = await db.orm.select({ n: count() }).from(db.t.projects);
   return (row?.n ?? 0) > 0;
+}
+
+/** Settings as the audit log keeps them: guidelines can be long, so only their length is logged. */
+export function settingsForAudit(settings: Record<string, unknown>): Record<string, unknown> {
+  const { guidelines, ...rest } = settings;
+  return typeof guidelines === 'string' ? { ...rest, guidelinesLength: guidelines.length } : rest;
 }

@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Orm } from '../db/connection';
-import { lockProjectForAssignment } from '../db/dialect';
+import { lockProjectForAssignment, selectRows } from '../db/dialect';
+import { projectSeed } from '../domain/queue/order';
+import { FMIX32_FINAL_SHIFT, FMIX32_ROUNDS, randomKeyOffset } from '../domain/queue/random-key';
 import { AppError } from '../errors';
 import { getVisibleProject } from './access';
 import type { ProjectRow } from './projects';
@@ -13,15 +15,23 @@ export interface Assignment {
   expiresAt: Date;
 }
 
+/** Who asks, when, and how many annotators a solution takes: what availability depends on. */
+interface Asker {
+  userId: number;
+  now: Date;
+  overlap: number;
+}
+
 /**
  * The next solution for this annotator in this project, leased to them (SPEC §8 `queue/next`).
- * Order of preference: a solution they already hold (a live lease or a draft: resuming beats
- * starting anew), then the first solution, in the project's order, that they have not labelled
- * or skipped and whose submitted annotations plus others' live leases are still below the
- * overlap `k`. Returns null when nothing is left for them.
+ * Order of preference: a solution they already hold (a live lease, then a draft: resuming beats
+ * starting anew), then the first solution in the project's strategy order (domain/queue/order.ts)
+ * that is free for them: not labelled or skipped by them, and the slot rule — submitted
+ * annotations + other people's live leases < overlap k. Returns null when nothing is left.
  *
- * Strategies other than `ordered` (random, orm-uncertain-first, disagreement-first) arrive with
- * the teams issue; until then every project is served in import order.
+ * Exclusive on both dialects: the whole choice runs in one transaction that first takes the
+ * project's assignment lock (db/dialect.ts), as does every first save or submission
+ * (`assertMayAnnotate`); so no two transactions can count the same free slot.
  */
 export async function assignNextSolution(
   db: Database,
@@ -32,61 +42,163 @@ export async function assignNextSolution(
   const project = await getVisibleProject(db, principal, projectName);
   return db.transaction(async (tx) => {
     await lockProjectForAssignment(db, tx, project.id);
-    const solutionId = (await heldSolution(db, tx, project, principal.userId, now)) ?? (await freeSolution(db, tx, project, principal.userId, now));
+    const asker = { userId: principal.userId, now, overlap: project.overlap };
+    const solutionId = (await heldSolution(db, tx, project, asker)) ?? (await freeSolution(db, tx, project, asker));
     if (solutionId === null) return null;
     return leaseSolution(db, tx, project, solutionId, principal.userId, now);
   });
 }
 
-async function heldSolution(db: Database, tx: Orm, project: ProjectRow, userId: number, now: Date): Promise<number | null> {
-  const { leases, annotations, solutions } = db.t;
-  const [leased] = await tx
-    .select({ id: leases.solutionId })
-    .from(leases)
-    .leftJoin(annotations, and(eq(annotations.solutionId, leases.solutionId), eq(annotations.annotatorId, userId)))
-    .where(and(eq(leases.projectId, project.id), eq(leases.userId, userId), gt(leases.expiresAt, now),
-      sql`(${annotations.status} IS NULL OR ${annotations.status} <> 'submitted')`))
-    .orderBy(asc(leases.solutionId))
-    .limit(1);
-  if (leased) return leased.id;
-  const [draft] = await tx
-    .select({ id: annotations.solutionId })
-    .from(annotations)
-    .innerJoin(solutions, eq(solutions.id, annotations.solutionId))
-    .where(and(eq(solutions.projectId, project.id), eq(annotations.annotatorId, userId), eq(annotations.status, 'draft'),
-      // A draft whose lease lapsed while others filled the solution's slots stays stored, not offered.
-      sql`${slotsTaken(db, userId, now)} < ${project.overlap}`,
-      sql`NOT EXISTS (SELECT 1 FROM ${db.t.queueSkips} WHERE ${db.t.queueSkips.solutionId} = ${annotations.solutionId}
-        AND ${db.t.queueSkips.userId} = ${userId})`))
-    .orderBy(asc(annotations.solutionId))
-    .limit(1);
+async function heldSolution(db: Database, tx: Orm, project: ProjectRow, asker: Asker): Promise<number | null> {
+  const { userId, now } = asker;
+  const [held] = await selectRows<{ id: number }>(db, tx, sql`
+    SELECT l.solution_id AS id FROM leases l
+    WHERE l.project_id = ${project.id} AND l.user_id = ${userId} AND l.expires_at > ${timeParam(db, now)}
+      AND NOT EXISTS (SELECT 1 FROM annotations own WHERE own.solution_id = l.solution_id
+        AND own.annotator_id = ${userId} AND own.status = 'submitted')
+    ORDER BY l.solution_id LIMIT 1`);
+  if (held) return held.id;
+  // A draft whose lease lapsed while others filled the solution's slots stays stored, not offered.
+  const [draft] = await selectRows<{ id: number }>(db, tx, sql`
+    SELECT d.solution_id AS id FROM annotations d JOIN solutions s ON s.id = d.solution_id
+    WHERE d.annotator_id = ${userId} AND d.status = 'draft' AND s.project_id = ${project.id}
+      AND NOT EXISTS (SELECT 1 FROM queue_skips skip WHERE skip.solution_id = d.solution_id AND skip.user_id = ${userId})
+      AND ${slotsTaken(db, sql`d.solution_id`, asker)} < ${asker.overlap}
+    ORDER BY d.solution_id LIMIT 1`);
   return draft?.id ?? null;
 }
 
-/** The slot rule: submitted annotations + other people's live leases < k. Use it in WHERE only. */
-function slotsTaken(db: Database, userId: number, now: Date) {
-  const { annotations, leases, solutions } = db.t;
+/** The slot rule's left side for the solution `id`: submitted annotations + others' live leases. */
+function slotsTaken(db: Database, id: SQL, { userId, now }: Asker): SQL {
   return sql`(
-    (SELECT count(*) FROM ${annotations} WHERE ${annotations.solutionId} = ${solutions.id} AND ${annotations.status} = 'submitted')
-    + (SELECT count(*) FROM ${leases} WHERE ${leases.solutionId} = ${solutions.id} AND ${leases.userId} <> ${userId}
-       AND ${leases.expiresAt} > ${sql.param(now, leases.expiresAt)})
-  )`;
+    (SELECT count(*) FROM annotations sub WHERE sub.solution_id = ${id} AND sub.status = 'submitted')
+    + (SELECT count(*) FROM leases other WHERE other.solution_id = ${id} AND other.user_id <> ${userId}
+       AND other.expires_at > ${timeParam(db, now)}))`;
 }
 
-async function freeSolution(db: Database, tx: Orm, project: ProjectRow, userId: number, now: Date): Promise<number | null> {
-  const { annotations, queueSkips, solutions } = db.t;
-  const [row] = await tx
-    .select({ id: solutions.id })
-    .from(solutions)
-    .where(and(
-      eq(solutions.projectId, project.id),
-      sql`NOT EXISTS (SELECT 1 FROM ${annotations} WHERE ${annotations.solutionId} = ${solutions.id} AND ${annotations.annotatorId} = ${userId})`,
-      sql`NOT EXISTS (SELECT 1 FROM ${queueSkips} WHERE ${queueSkips.solutionId} = ${solutions.id} AND ${queueSkips.userId} = ${userId})`,
-      sql`${slotsTaken(db, userId, now)} < ${project.overlap}`,
-    ))
-    .orderBy(asc(solutions.id))
-    .limit(1);
+/** The solution `id` may be offered to the asker: not theirs already, not skipped, a slot free. */
+function available(db: Database, id: SQL, asker: Asker): SQL {
+  return sql`NOT EXISTS (SELECT 1 FROM annotations own WHERE own.solution_id = ${id} AND own.annotator_id = ${asker.userId})
+    AND NOT EXISTS (SELECT 1 FROM queue_skips skip WHERE skip.solution_id = ${id} AND skip.user_id = ${asker.userId})
+    AND ${slotsTaken(db, id, asker)} < ${asker.overlap}`;
+}
+
+/** A time as this dialect stores it (SQLite: epoch milliseconds; PostgreSQL: timestamptz). */
+function timeParam(db: Database, time: Date): SQL {
+  return sql`${sql.param(time, db.t.leases.expiresAt)}`;
+}
+
+async function freeSolution(db: Database, tx: Orm, project: ProjectRow, asker: Asker): Promise<number | null> {
+  // A split needs two submitted labels and a free slot besides: from overlap 3 up.
+  if (project.assignment === 'disagreement-first' && project.overlap >= 3) {
+    const split = await freeSplitSolution(db, tx, project, asker);
+    if (split !== null) return split;
+  }
+  return walkInOrder(db, tx, project, orderedSource(project), asker);
+}
+
+/**
+ * `disagreement-first`: the first free solution, by id, whose submitted labels split
+ * (domain/queue/disagreement.ts: signatures differ). One grouped pass over the project's
+ * submitted annotations; those with all k labels in are left out before availability is asked.
+ */
+async function freeSplitSolution(db: Database, tx: Orm, project: ProjectRow, asker: Asker): Promise<number | null> {
+  const signature = sql.raw(`CASE WHEN lbl.verdict = 'incorrect'
+    THEN 'incorrect@' || COALESCE(CAST(lbl.first_error_step AS TEXT), '-') ELSE COALESCE(lbl.verdict, '-') END`);
+  const [row] = await selectRows<{ id: number }>(db, tx, sql`
+    SELECT d.id FROM (
+      SELECT lbl.solution_id AS id FROM annotations lbl JOIN solutions s ON s.id = lbl.solution_id
+      WHERE s.project_id = ${project.id} AND lbl.status = 'submitted'
+      GROUP BY lbl.solution_id
+      HAVING count(*) < ${asker.overlap} AND min(${signature}) <> max(${signature})
+    ) d
+    WHERE ${available(db, sql`d.id`, asker)}
+    ORDER BY d.id LIMIT 1`);
   return row?.id ?? null;
+}
+
+/**
+ * The project's solutions as rows (id, k0, k1, …) whose ascending keys, then id, are the
+ * strategy's order (domain/queue/order.ts). A subquery, read as `src`.
+ */
+interface OrderedSource {
+  rows: SQL;
+  keys: string[];
+}
+
+/**
+ * Keeps a subquery from being merged into the query around it (both dialects honour a LIMIT as
+ * a fence; SQLite accepts no OFFSET without LIMIT, PostgreSQL no negative LIMIT). Used so each
+ * stage of the random key is computed once per row instead of being copied into the next.
+ */
+const FENCE = sql.raw('LIMIT 9223372036854775807 OFFSET 0');
+
+function orderedSource(project: ProjectRow): OrderedSource {
+  const mine = sql`FROM solutions s WHERE s.project_id = ${project.id}`;
+  switch (project.assignment) {
+    case 'random':
+      return { rows: randomKeyRows(mine, randomKeyOffset(projectSeed(project.settings))), keys: ['k0'] };
+    case 'orm-uncertain-first':
+      // One merge of the project's solutions with their judgments (a correlated subquery per
+      // solution costs PostgreSQL five times as much).
+      return {
+        rows: sql`SELECT s.id AS id,
+            CASE WHEN max(CASE WHEN o.step_unclear THEN 1 ELSE 0 END) = 1 THEN 0 ELSE 1 END AS k0,
+            COALESCE(min(abs(o.score - 0.5)), 0) AS k1
+          FROM solutions s LEFT JOIN orm_judgments o ON o.solution_id = s.id
+          WHERE s.project_id = ${project.id} GROUP BY s.id`,
+        keys: ['k0', 'k1'],
+      };
+    default: // `ordered`; `disagreement-first` once no split solution is free
+      return { rows: sql`SELECT s.id AS id ${mine}`, keys: [] };
+  }
+}
+
+/**
+ * `random`: fmix32(id + offset) as domain/queue/random-key.ts defines it, in SQL both dialects
+ * share — XOR as (a | b) − (a & b), 32-bit products in 16-bit halves — one fenced stage per round.
+ */
+function randomKeyRows(mine: SQL, offset: number): SQL {
+  const xor = (h: string, shift: number) => `((${h} | (${h} >> ${shift})) - (${h} & (${h} >> ${shift})))`;
+  const mul32 = (h: string, c: number) => `((((((${h} >> 16) * ${c}) & 65535) << 16) + ((${h} & 65535) * ${c})) & 4294967295)`;
+  let rows = sql`SELECT s.id AS id, ((CAST(s.id AS BIGINT) + ${sql.raw(String(offset))}) & 4294967295) AS h ${mine} ${FENCE}`;
+  FMIX32_ROUNDS.forEach(({ shift, multiply }, i) => {
+    rows = sql`SELECT r${sql.raw(String(i))}.id AS id, ${sql.raw(mul32(xor(`r${i}.h`, shift), multiply))} AS h
+      FROM (${rows}) r${sql.raw(String(i))} ${FENCE}`;
+  });
+  return sql`SELECT rk.id AS id, ${sql.raw(xor('rk.h', FMIX32_FINAL_SHIFT))} AS k0 FROM (${rows}) rk`;
+}
+
+/** First batch of the walk, and how much each further batch grows. */
+const FIRST_BATCH = 64;
+const BATCH_GROWTH = 16;
+
+/**
+ * The first free solution in the source's order. Availability (a few index look-ups per
+ * solution) is asked batch by batch in key order — 64 solutions, then 1024, 16384, … — so it is
+ * only asked of the solutions ahead of the first free one, never of the whole project; each
+ * batch costs one pass over the project's rows to compute and rank the keys (for `ordered`, a
+ * walk of the primary key on PostgreSQL).
+ */
+async function walkInOrder(db: Database, tx: Orm, project: ProjectRow, source: OrderedSource, asker: Asker): Promise<number | null> {
+  const columns = [...source.keys, 'id'];
+  const order = (alias: string) => sql.raw(columns.map((k) => `${alias}.${k}`).join(', '));
+  const select = sql.raw(columns.map((k) => `src.${k} AS ${k}`).join(', '));
+  let total: number | undefined;
+  for (let offset = 0, size = FIRST_BATCH; total === undefined || offset < total; offset += size, size *= BATCH_GROWTH) {
+    const [row] = await selectRows<{ id: number }>(db, tx, sql`
+      SELECT c.id FROM (
+        SELECT ${select} FROM (${source.rows}) src ORDER BY ${order('src')} LIMIT ${size} OFFSET ${offset}
+      ) c
+      WHERE ${available(db, sql`c.id`, asker)}
+      ORDER BY ${order('c')} LIMIT 1`);
+    if (row) return row.id;
+    if (total === undefined) {
+      const [counted] = await selectRows<{ n: number | string }>(db, tx, sql`SELECT count(*) AS n FROM solutions s WHERE s.project_id = ${project.id}`);
+      total = Number(counted?.n ?? 0);
+    }
+  }
+  return null;
 }
 
 async function leaseSolution(
@@ -104,18 +216,17 @@ async function leaseSolution(
 }
 
 /**
- * May this annotator store a new annotation, or submit one, for the solution? Yes while they hold
- * a live lease, or while submitted annotations plus other people's live leases leave a slot.
+ * May this annotator store a new annotation, or submit one, for the solution? Only while the
+ * slot rule holds (submitted + other people's live leases < k), checked under the project's
+ * assignment lock. A live lease of their own is not enough on its own: between instances a lease
+ * can lapse at the very moment someone else is given the slot, and then only one of the two may
+ * land. While their lease is live nobody else can have been given the slot, so the rule holds.
  */
 export async function assertMayAnnotate(db: Database, tx: Orm, project: ProjectRow, solutionId: number, userId: number, now: Date): Promise<void> {
-  const { leases, solutions } = db.t;
-  const [lease] = await tx.select({ id: leases.id }).from(leases)
-    .where(and(eq(leases.solutionId, solutionId), eq(leases.userId, userId), gt(leases.expiresAt, now))).limit(1);
-  if (lease) return;
-  // In WHERE, not in the select list: drizzle leaves columns unqualified in a select list, and
-  // the correlated subqueries need "solutions"."id".
-  const [free] = await tx.select({ id: solutions.id }).from(solutions)
-    .where(and(eq(solutions.id, solutionId), sql`${slotsTaken(db, userId, now)} < ${project.overlap}`));
+  await lockProjectForAssignment(db, tx, project.id);
+  const [free] = await selectRows<{ id: number }>(db, tx, sql`
+    SELECT s.id FROM solutions s
+    WHERE s.id = ${solutionId} AND ${slotsTaken(db, sql`s.id`, { userId, now, overlap: project.overlap })} < ${project.overlap}`);
   if (!free) {
     throw new AppError('NOT_ASSIGNED', 'this solution is not assigned to you and already has all the annotators it needs');
   }

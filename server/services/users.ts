@@ -4,7 +4,8 @@ import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import { recordAudit } from './audit';
 import { hashPassword } from './passwords';
-import { newSecret, sha256Hex } from './secrets';
+
+export { createApiToken } from './tokens';
 
 export type UserRow = Database['t']['users']['$inferSelect'];
 
@@ -34,16 +35,4 @@ export async function addUser(
     await recordAudit(db, tx, { actorId, action: 'user.add', targetType: 'user', targetId: input.name, details: { role: input.role } });
     return row;
   });
-}
-
-/** A new API token for `name`; only its sha256 is stored, so the caller must show it now or never. */
-export async function createApiToken(db: Database, name: string, label = ''): Promise<string> {
-  const user = await findUserByName(db, name);
-  if (!user) throw new AppError('USER_NOT_FOUND', `no user named "${name}"`);
-  const token = `rl_${newSecret()}`;
-  await db.transaction(async (tx) => {
-    await tx.insert(db.t.apiTokens).values({ userId: user.id, label, tokenHash: sha256Hex(token) });
-    await recordAudit(db, tx, { actorId: user.id, action: 'token.create', targetType: 'user', targetId: name });
-  });
-  return token;
 }

@@ -18,14 +18,17 @@ export const UserAdminDtoSchema = z.object({
 });
 export type UserAdminDto = z.infer<typeof UserAdminDtoSchema>;
 
-/** `POST /api/users` (admin). */
+/** `POST /api/users` (admin) → 201 `{user: UserAdminDto}`; 409 USER_EXISTS. */
 export const UserCreateSchema = z.object({
   name: UserNameSchema,
   role: z.enum(ROLES),
   password: z.string().min(8, 'at least 8 characters').max(1000),
 });
 
-/** `PATCH /api/users/:name` (admin): any subset. A user cannot demote or disable themself. */
+/**
+ * `PATCH /api/users/:name` (admin): any subset → `{user: UserAdminDto}`. A user cannot demote or
+ * disable themself (409 SELF_LOCKOUT). Disabling ends the user's sessions; their tokens stop working.
+ */
 export const UserUpdateSchema = z.object({
   role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
@@ -42,10 +45,16 @@ export const TokenDtoSchema = z.object({
 });
 export type TokenDto = z.infer<typeof TokenDtoSchema>;
 
-/** `POST /api/users/:name/tokens` `{label}` → 201 `{token, id}`: the token is shown this once. */
+/**
+ * `POST /api/users/:name/tokens` `{label}` → 201 `{token, id}`: the token is shown this once.
+ * `DELETE /api/users/:name/tokens/:id` → 204 (revoked; 404 TOKEN_NOT_FOUND).
+ */
 export const TokenCreateSchema = z.object({ label: z.string().max(200).default('') });
 
-/** `POST /api/projects` (lead+) and `PATCH /api/projects/:project` (lead+; name not changeable). */
+/**
+ * `POST /api/projects` (lead+) → 201 `{project: ProjectDto}` (409 PROJECT_EXISTS) and
+ * `PATCH /api/projects/:project` (lead+; name not changeable) → `{project: ProjectDto}`.
+ */
 export const ProjectSettingsSchema = z.object({
   overlap: z.number().int().min(1).max(50),
   mode: z.enum(LABEL_MODES),
@@ -62,7 +71,10 @@ export const ProjectCreateSchema = ProjectSettingsSchema.partial().extend({
 });
 export const ProjectUpdateSchema = ProjectSettingsSchema.partial();
 
-/** `GET /api/projects/:project/members` (lead+) → `{members: MemberDto[]}`; `PUT` `{add?: [names], remove?: [names]}`. */
+/**
+ * `GET /api/projects/:project/members` (lead+) → `{members: MemberDto[]}`; `PUT` `{add?: [names],
+ * remove?: [names]}` → `{members: MemberDto[]}` after the change (404 USER_NOT_FOUND names the unknown).
+ */
 export const MemberDtoSchema = z.object({ name: z.string(), role: z.enum(ROLES), since: z.string() });
 export const MembersChangeSchema = z.object({
   add: z.array(UserNameSchema).max(1000).default([]),
@@ -109,7 +121,10 @@ export const HistoryEntryDtoSchema = z.object({
 });
 export type HistoryEntryDto = z.infer<typeof HistoryEntryDtoSchema>;
 
-/** `GET /api/audit?project=&limit=&before=` (admin; leads for their projects) → `{entries: AuditEntryDto[]}`. */
+/**
+ * `GET /api/audit?project=&limit=&before=` (admin; leads for their projects) → `{entries: AuditEntryDto[]}`,
+ * newest first. `limit` 1..500 (default 100); `before` = the `id` of the oldest entry you have (next page).
+ */
 export const AuditEntryDtoSchema = z.object({
   id: z.number().int(),
   at: z.string(),

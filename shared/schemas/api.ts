@@ -33,6 +33,8 @@ export const ProjectDtoSchema = z.object({
   assignment: z.enum(ASSIGNMENT_STRATEGIES),
   leaseMinutes: z.number().int(),
   taxonomy: z.array(z.string()),
+  /** Seed of the `random` assignment strategy (projects.settings.seed; 0 when never set). */
+  seed: z.number().int(),
   counts: z.object({
     problems: z.number().int(),
     solutions: z.number().int(),

@@ -226,6 +226,18 @@ export function defineSchema(k: Kit) {
     details: k.json<Record<string, unknown>>(),
   }, (t) => [k.index('audit_log_at_idx').on(t.at), k.index('audit_log_project_idx').on(t.projectId)]);
 
+  /**
+   * Every sign-in attempt, for rate limiting that all instances see (SPEC §9: no state in
+   * process memory). `userName` is the name as typed, whether or not such a user exists.
+   */
+  const loginAttempts = k.table('login_attempts', {
+    id: k.id(),
+    at: k.time().notNull(),
+    userName: k.text().notNull(),
+    ip: k.text().notNull(),
+    ok: k.bool().notNull(),
+  }, (t) => [k.index('login_attempts_user_at_idx').on(t.userName, t.at), k.index('login_attempts_ip_at_idx').on(t.ip, t.at)]);
+
   /** Long work (imports, exports, ORM runs) lives here, so any instance can report progress. */
   const jobs = k.table('jobs', {
     id: k.id(),
@@ -242,7 +254,7 @@ export function defineSchema(k: Kit) {
   return {
     users, sessions, apiTokens, projects, projectMembers, images, problems, problemImages, solutions,
     ormJudgments, annotations, annotationRevisions, adjudications, adjudicationRevisions, leases,
-    queueSkips, auditLog, jobs,
+    queueSkips, auditLog, jobs, loginAttempts,
   };
 }
 

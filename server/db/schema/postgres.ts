@@ -5,5 +5,5 @@ import { pgKit } from './kit';
 export const {
   users, sessions, apiTokens, projects, projectMembers, images, problems, problemImages, solutions,
   ormJudgments, annotations, annotationRevisions, adjudications, adjudicationRevisions, leases,
-  queueSkips, auditLog, jobs,
+  queueSkips, auditLog, jobs, loginAttempts,
 } = defineSchema(pgKit);

@@ -30,9 +30,12 @@ describe('schema parity', () => {
   });
 
   it('has committed migrations that create every table in both dialects', async () => {
-    const { readFileSync } = await import('node:fs');
+    const { readdirSync, readFileSync } = await import('node:fs');
     for (const dialect of ['sqlite', 'postgres'] as const) {
-      const sql = readFileSync(new URL(`../../../migrations/${dialect}/0000_init.sql`, import.meta.url), 'utf8');
+      // Later tables arrive in later migrations (0001_login_attempts, …): read them all, in order.
+      const folder = new URL(`../../../migrations/${dialect}/`, import.meta.url);
+      const sql = readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()
+        .map((f) => readFileSync(new URL(f, folder), 'utf8')).join('\n');
       for (const table of Object.values(pgSchema)) {
         expect(sql, `${dialect} migration creates ${pgTableConfig(table).name}`).toMatch(
           new RegExp(`CREATE TABLE [\`"]${pgTableConfig(table).name}[\`"]`),

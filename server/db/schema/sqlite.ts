@@ -5,5 +5,5 @@ import { sqliteKit } from './kit';
 export const {
   users, sessions, apiTokens, projects, projectMembers, images, problems, problemImages, solutions,
   ormJudgments, annotations, annotationRevisions, adjudications, adjudicationRevisions, leases,
-  queueSkips, auditLog, jobs,
+  queueSkips, auditLog, jobs, loginAttempts,
 } = defineSchema(sqliteKit);

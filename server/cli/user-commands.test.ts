@@ -1,0 +1,59 @@
+import { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTestDatabase } from '../test/hooks';
+import { seedProject, seedUser } from '../test/seed';
+import { registerUserCommands } from './user-commands';
+
+const test = useTestDatabase();
+const savedUrl = process.env.DATABASE_URL;
+afterAll(() => {
+  if (savedUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = savedUrl;
+});
+afterEach(() => vi.restoreAllMocks());
+
+beforeAll(async () => {
+  await seedUser(test.db, 'ann');
+  await seedUser(test.db, 'boss', 'admin');
+  await seedProject(test.db, { name: 'cli-users', problems: 1, members: ['ann'] });
+});
+
+/** Runs `redline users …` in-process against the test database; returns what went to stdout. */
+async function run(args: string[]): Promise<string> {
+  process.env.DATABASE_URL = test.url;
+  const program = new Command('redline').exitOverride();
+  registerUserCommands(program);
+  let stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  await program.parseAsync(['users', ...args], { from: 'user' });
+  return stdout;
+}
+
+describe('redline users', () => {
+  it('lists users as a table, or as one JSON document with --json', async () => {
+    const table = (await run(['list'])).split('\n');
+    expect(table[0]).toMatch(/^NAME\s+ROLE\s+STATUS\s+LAST SIGN-IN\s+PROJECTS$/);
+    expect(table.find((l) => l.startsWith('ann'))).toMatch(/^ann\s+annotator\s+active\s+never\s+cli-users$/);
+    const json = JSON.parse(await run(['list', '--json'])) as { users: { name: string; role: string }[] };
+    expect(json.users.map((u) => [u.name, u.role])).toEqual([['ann', 'annotator'], ['boss', 'admin']]);
+  });
+
+  it('changes a role, audited with no actor', async () => {
+    expect(await run(['role', 'ann', '--role', 'lead'])).toBe('ann is now lead\n');
+    const [row] = await test.db.orm.select().from(test.db.t.auditLog).where(eq(test.db.t.auditLog.action, 'user.role'));
+    expect(row).toMatchObject({ actorId: null, targetId: 'ann', details: { from: 'annotator', to: 'lead' } });
+    await expect(run(['role', 'ann', '--role', 'boss'])).rejects.toThrow(/Allowed choices/);
+  });
+
+  it('disables and enables a user', async () => {
+    expect(await run(['disable', 'ann'])).toBe('Disabled ann\n');
+    expect(await run(['list'])).toMatch(/ann\s+lead\s+disabled/);
+    await run(['enable', 'ann']);
+    expect(JSON.parse(await run(['list', '--json'])).users[0].disabled).toBe(false);
+    await expect(run(['disable', 'nobody'])).rejects.toThrow('no user named "nobody"');
+  });
+});
