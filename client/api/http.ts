@@ -20,7 +20,7 @@ export function configureApi(next: Partial<ApiConfig>): void {
   config = { ...config, ...next };
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface CallOptions {
   /** JSON body; omitted means no body and no Content-Type. */

@@ -1,13 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, describeError } from '../api/api-error';
 import { fetchMe } from '../api/auth';
+import { UsersPage } from '../features/admin/UsersPage';
 import { AnnotateNextPage } from '../features/annotate/AnnotateNextPage';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
+import { HistoryPage } from '../features/history/HistoryPage';
 import { LoginPage } from '../features/login/LoginPage';
+import { ProgressPage } from '../features/progress/ProgressPage';
+import { MembersPage } from '../features/project-settings/MembersPage';
+import { ProjectSettingsPage } from '../features/project-settings/ProjectSettingsPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { appStore, useAppStore } from '../store/app-store';
+import { canOpen, requiredRole } from './access';
 import { AppShell } from './AppShell';
 import { Link, Redirect } from './Link';
+import { RoleRequired } from './RoleRequired';
 import { usePathname } from './router';
 import { parseRoute, paths, type Route } from './routes';
 
@@ -36,6 +43,7 @@ function useSessionCheck(): { error: string | null; retry: () => void } {
   return { error, retry };
 }
 
+/** Pages are keyed by what they show, so moving between projects starts each page afresh. */
 function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'projects':
@@ -45,6 +53,18 @@ function Page({ route }: { route: Route }) {
     case 'annotate':
       // Keyed: a new solution is a fresh page (timer, loading state, draft).
       return <AnnotatePage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
+    case 'admin-users':
+      return <UsersPage />;
+    case 'project-new':
+      return <ProjectSettingsPage key="new" project={null} />;
+    case 'project-settings':
+      return <ProjectSettingsPage key={route.project} project={route.project} />;
+    case 'project-members':
+      return <MembersPage key={route.project} project={route.project} />;
+    case 'project-progress':
+      return <ProgressPage key={route.project} project={route.project} />;
+    case 'solution-history':
+      return <HistoryPage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
     case 'login':
       return <Redirect to={paths.projects()} />;
     case 'not-found':
@@ -61,6 +81,7 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const status = useAppStore((s) => s.session.status);
+  const role = useAppStore((s) => s.session.me?.user.role ?? null);
   const route = parseRoute(usePathname());
   const { error, retry } = useSessionCheck();
 
@@ -76,10 +97,7 @@ export function App() {
     );
   }
   if (status === 'unknown') return <p className="page loading">Loading Redline…</p>;
-  if (status === 'signed-out') return route.name === 'login' ? <LoginPage /> : <Redirect to={paths.login()} />;
-  return (
-    <AppShell>
-      <Page route={route} />
-    </AppShell>
-  );
+  if (status === 'signed-out' || role === null) return route.name === 'login' ? <LoginPage /> : <Redirect to={paths.login()} />;
+  const least = requiredRole(route);
+  return <AppShell>{least && !canOpen(role, route) ? <RoleRequired role={least} current={role} /> : <Page route={route} />}</AppShell>;
 }

@@ -61,7 +61,13 @@ export function AnnotateWorkspace({ project, view, timer, userId }: AnnotateWork
 
   return (
     <main className="annotate">
-      <WorkspaceHeader project={view.project.name} externalId={view.solution.externalId} timer={timer} notice={notice} />
+      <WorkspaceHeader
+        project={view.project.name}
+        externalId={view.solution.externalId}
+        solutionId={view.solution.id}
+        timer={timer}
+        notice={notice}
+      />
       <div className="workspace-body">
         <WorkspaceColumns
           problem={<ProblemPanel problem={view.problem} stepCount={view.solution.steps.length} />}

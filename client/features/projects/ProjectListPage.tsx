@@ -2,13 +2,17 @@ import { useEffect, useState } from 'react';
 import type { ProjectDto } from '../../../shared/schemas/api';
 import { describeError } from '../../api/api-error';
 import { listProjects } from '../../api/projects';
+import { hasRole, projectNav } from '../../app/access';
+import { Link } from '../../app/Link';
 import { navigate } from '../../app/router';
 import { paths } from '../../app/routes';
+import { useAppStore } from '../../store/app-store';
 
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; projects: ProjectDto[] };
 
 export function ProjectListPage() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const lead = useAppStore((s) => (s.session.me ? hasRole(s.session.me.user.role, 'lead') : false));
 
   useEffect(() => {
     let cancelled = false;
@@ -23,16 +27,23 @@ export function ProjectListPage() {
 
   return (
     <main className="page">
-      <h1>Projects</h1>
+      <div className="page-head">
+        <h1>Projects</h1>
+        {lead && (
+          <Link href={paths.projectNew()} className="button primary">
+            New project
+          </Link>
+        )}
+      </div>
       {load.kind === 'loading' && <p className="loading">Loading projects…</p>}
       {load.kind === 'failed' && <p role="alert">Could not load the projects: {load.message}</p>}
       {load.kind === 'ready' && load.projects.length === 0 && (
-        <p>You are not in any project yet. Ask a lead to add you to one.</p>
+        <p>{lead ? 'There are no projects yet. Create one with “New project”.' : 'You are not in any project yet. Ask a lead to add you to one.'}</p>
       )}
       {load.kind === 'ready' && load.projects.length > 0 && (
         <ul className="project-list" aria-label="Projects">
           {load.projects.map((project) => (
-            <ProjectCard key={project.name} project={project} />
+            <ProjectCard key={project.name} project={project} lead={lead} />
           ))}
         </ul>
       )}
@@ -40,7 +51,7 @@ export function ProjectListPage() {
   );
 }
 
-function ProjectCard({ project }: { project: ProjectDto }) {
+function ProjectCard({ project, lead }: { project: ProjectDto; lead: boolean }) {
   const { counts } = project;
   const headingId = `project-${project.name}`;
   return (
@@ -66,6 +77,16 @@ function ProjectCard({ project }: { project: ProjectDto }) {
       <button type="button" className="primary" onClick={() => navigate(paths.annotateNext(project.name))}>
         Start annotating
       </button>
+      {lead && (
+        <nav aria-label={`Manage ${project.name}`} className="card-links">
+          {projectNav(project.name).map((item) => (
+            <Link key={item.label} href={item.href}>
+              {item.label}
+              <span className="visually-hidden"> of {project.name}</span>
+            </Link>
+          ))}
+        </nav>
+      )}
     </li>
   );
 }

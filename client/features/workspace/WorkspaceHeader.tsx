@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { hasRole } from '../../app/access';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/routes';
 import { useAppStore } from '../../store/app-store';
@@ -10,16 +11,19 @@ import { useProjectCounts } from './use-project-counts';
 interface WorkspaceHeaderProps {
   project: string;
   externalId: string;
+  /** The server's id of the solution: leads and admins get a link to its history. */
+  solutionId: number;
   timer: ActiveTimer;
   /** What just happened (submitted, skipped, failed): shown in the middle. */
   notice: ReactNode;
 }
 
 /** The strip above the columns: where you are, queue progress, active time, guidelines, keys. */
-export function WorkspaceHeader({ project, externalId, timer, notice }: WorkspaceHeaderProps) {
+export function WorkspaceHeader({ project, externalId, solutionId, timer, notice }: WorkspaceHeaderProps) {
   const counts = useProjectCounts(project);
   const toggleOverlay = useAppStore((s) => s.toggleOverlay);
   const guidelinesOpen = useAppStore((s) => s.overlay === 'guidelines');
+  const lead = useAppStore((s) => s.session.me !== null && hasRole(s.session.me.user.role, 'lead'));
 
   return (
     <div className="workspace-header">
@@ -29,6 +33,7 @@ export function WorkspaceHeader({ project, externalId, timer, notice }: Workspac
       <QueueProgress counts={counts} />
       <div className="header-notice">{notice}</div>
       <ActiveTime timer={timer} />
+      {lead && <Link href={paths.solutionHistory(project, solutionId)}>History</Link>}
       <button type="button" aria-expanded={guidelinesOpen} onClick={() => toggleOverlay('guidelines')} title="Guidelines (g)">
         Guidelines
       </button>
