@@ -77,7 +77,10 @@ export async function projectProgress(db: Database, projectName: string, now: Da
     .innerJoin(ps, eq(ps.id, leases.solutionId))
     .where(and(gt(leases.expiresAt, now), sql`${taken} = ${k}`)).groupBy(leases.userId));
 
-  const members = await db.orm.select({ userId: projectMembers.userId }).from(projectMembers).where(eq(projectMembers.projectId, project.id));
+  // Rows: member annotators, plus anyone (of any role) who has worked on the project.
+  const members = await db.orm.select({ userId: projectMembers.userId }).from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, project.id), eq(users.role, 'annotator')));
   const ids = [...new Set([...members, ...work, ...leased, ...skipped].map((r) => r.userId))];
   const names = ids.length === 0 ? [] : await db.orm.select({ id: users.id, name: users.name }).from(users)
     .where(inArray(users.id, ids)).orderBy(asc(users.name));
