@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { runCommand } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { UsageError } from './output';
 import { registerProjectCommands } from './project-commands';
@@ -18,18 +18,7 @@ afterAll(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function run(args: string[]): Promise<string> {
-  process.env.DATABASE_URL = test.url;
-  const program = new Command('redline').exitOverride();
-  registerProjectCommands(program);
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  await program.parseAsync(['project', ...args], { from: 'user' });
-  return stdout;
-}
+const run = (args: string[]) => runCommand(test.url, registerProjectCommands, ['project', ...args]);
 
 const project = async (name: string) =>
   (await test.db.orm.select().from(test.db.t.projects).where(eq(test.db.t.projects.name, name)))[0];

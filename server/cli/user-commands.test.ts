@@ -1,6 +1,6 @@
-import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCommand } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { seedProject, seedUser } from '../test/seed';
 import { registerUserCommands } from './user-commands';
@@ -20,18 +20,7 @@ beforeAll(async () => {
 });
 
 /** Runs `redline users …` in-process against the test database; returns what went to stdout. */
-async function run(args: string[]): Promise<string> {
-  process.env.DATABASE_URL = test.url;
-  const program = new Command('redline').exitOverride();
-  registerUserCommands(program);
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  await program.parseAsync(['users', ...args], { from: 'user' });
-  return stdout;
-}
+const run = (args: string[]) => runCommand(test.url, registerUserCommands, ['users', ...args]);
 
 describe('redline users', () => {
   it('lists users as a table, or as one JSON document with --json', async () => {
