@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_PROJECT, seedExportProject } from '../services/export/export-test-project';
+import { runCommand } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { registerExportCommand } from './export-command';
 import { UsageError } from './output';
@@ -24,16 +24,7 @@ let seeded: Promise<void> | undefined;
 async function run(args: string[]): Promise<string> {
   seeded ??= seedExportProject(test.db);
   await seeded;
-  process.env.DATABASE_URL = test.url;
-  const program = new Command('redline').exitOverride();
-  registerExportCommand(program);
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  await program.parseAsync(['export', ...args], { from: 'user' });
-  return stdout;
+  return runCommand(test.url, registerExportCommand, ['export', ...args]);
 }
 
 const base = (out: string, format = 'sharegpt') => ['--project', EXPORT_PROJECT, '--format', format, '--out', join(scratch, out)];
@@ -60,10 +51,19 @@ describe('redline export', () => {
     expect(readdirSync(join(scratch, 'template'))).toContain('train.jsonl');
   });
 
+  it('takes repeatable and comma-list filters and preference options', async () => {
+    const out = await run([...base('filtered', 'trl'), '--kind', 'preference', '--round', '1', '--round', '2,0', '--model', 'm', '--max-pairs-per-problem', '1', '--json']);
+    expect(JSON.parse(out)).toMatchObject({ kind: 'preference', format: 'trl', records: { total: 1 } });
+    const manifest = JSON.parse(readFileSync(join(scratch, 'filtered', 'manifest.json'), 'utf8'));
+    expect(manifest.filters).toMatchObject({ rounds: [0, 1, 2], models: ['m'] });
+  });
+
   it.each([
-    [['--kind', 'preference'], /kind "preference" is not supported yet/],
-    [['--kind', 'sft', '--format', 'trl'], /format "trl" is not supported yet/],
-    [['--kind', 'sft', '--images', 'inline'], /--images inline is not supported yet/],
+    [['--kind', 'kto'], /kind "kto" is not supported yet/],
+    [['--kind', 'sft', '--round', '1,x'], /--round needs whole numbers/],
+    [['--kind', 'sft', '--format', 'csv'], /format "csv" is not supported yet/],
+    [['--kind', 'sft', '--images', 'inline'], /--images inline is not supported for sharegpt/],
+    [['--kind', 'prm', '--neutral', 'maybe'], /--neutral must be true, false or drop/],
     [['--kind', 'sft', '--val-fraction', 'lots'], /--val-fraction needs a number/],
     [['--kind', 'sft', '--policy', 'gold,vibes'], /unknown merge policy source "vibes"/],
     [['--kind', 'reflection', '--reflection-template', '/nonexistent/template'], /cannot read the reflection template/],

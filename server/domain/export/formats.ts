@@ -1,9 +1,25 @@
-import type { NeutralRecord } from './records';
+import { imagePath } from './image-files';
+import { renderOpenai } from './openai';
+import type { ExportKind, ImageRef, NeutralRecord } from './records';
 import { datasetInfo, renderSharegpt } from './sharegpt';
 import type { Split } from './split';
+import { renderTrl } from './trl';
 
-export const EXPORT_FORMATS = ['sharegpt'] as const;
+export const EXPORT_FORMATS = ['sharegpt', 'openai', 'trl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `copy`: images/<sha256>.<ext> beside the records; `inline`: data URLs inside the records. */
+export const IMAGE_MODES = ['copy', 'inline'] as const;
+export type ImageMode = (typeof IMAGE_MODES)[number];
+
+/**
+ * Where a trainer finds one image, as written into a record: a path relative to the export
+ * folder (`copy`) or a `data:<mime>;base64,…` URL (`inline`). The service builds it.
+ */
+export type ImageLocator = (image: ImageRef) => string;
+
+/** The locator of `copy` mode; pure, so domain tests can use it. */
+export const copiedImage: ImageLocator = imagePath;
 
 /** A small file a format writes beside the split files (e.g. dataset_info.json). */
 export interface FormatFile {
@@ -12,18 +28,32 @@ export interface FormatFile {
 }
 
 export interface FormatDefinition {
-  /** One JSONL line, without the newline. */
-  renderLine(record: NeutralRecord): string;
+  /** One JSONL line, without the newline; images are written as `locate` says. */
+  renderLine(record: NeutralRecord, locate: ImageLocator): string;
   /** Files that describe the split files to a trainer; `splits` maps each split to its file. */
-  describe(splits: ReadonlyArray<{ split: Split; fileName: string }>): FormatFile[];
+  describe(kind: ExportKind, splits: ReadonlyArray<{ split: Split; fileName: string }>): FormatFile[];
+  /** Image modes the format's trainer can read; the first is the default. */
+  imageModes: readonly [ImageMode, ...ImageMode[]];
 }
 
-/** Formats render neutral records (records.ts); later issues add openai and trl here. */
+/** Formats render neutral records (records.ts); each knows every record type. */
 export const FORMATS: Record<ExportFormat, FormatDefinition> = {
   sharegpt: {
     renderLine: renderSharegpt,
-    describe: (splits) => [
-      { path: 'dataset_info.json', content: datasetInfo(splits.map((s) => ({ name: s.split, fileName: s.fileName }))) },
+    describe: (kind, splits) => [
+      {
+        path: 'dataset_info.json',
+        content: datasetInfo(
+          splits.map((s) => ({ name: s.split, fileName: s.fileName })),
+          kind === 'preference',
+        ),
+      },
     ],
+    // LLaMA-Factory reads image files relative to media_dir.
+    imageModes: ['copy'],
   },
+  // OpenAI's fine-tuning API takes images only as URLs or data URLs, never as local files.
+  openai: { renderLine: renderOpenai, describe: () => [], imageModes: ['inline'] },
+  // TRL's loaders (datasets.load_dataset("json")) take image paths; inline would need decoding.
+  trl: { renderLine: renderTrl, describe: () => [], imageModes: ['copy'] },
 };

@@ -93,7 +93,7 @@ describe('buildReflectionRecord', () => {
         'Reflect on the error above, then write a corrected, complete step-by-step solution.',
       ].join('\n'),
     );
-    expect(result.record.response).toBe('Angle 1 + x = 180°.\n\nSo x = 140°.');
+    expect(result.record).toMatchObject({ response: 'Angle 1 + x = 180°.\n\nSo x = 140°.' });
     expect(result.record.images).toEqual([image]);
   });
 

@@ -1,71 +1,17 @@
-import type { FinalJudgment } from '../merge/merge';
+import { ormRecord } from './orm-record';
+import { prmRecord } from './prm-record';
+import type { BuildResult, ExportProblem, ExportSolution, KindDefinition, RecordInput, RecordKind } from './record-types';
+import { answerSentence, cleanSteps, numberedSteps } from './record-text';
 import { DEFAULT_REFLECTION_TEMPLATE, fillReflectionTemplate } from './reflection-template';
 
+export * from './record-types';
+export { answerSentence } from './record-text';
+
 /**
- * Kinds (SPEC §5) turn one solution and its final judgment into a neutral record; formats
- * (sharegpt.ts, later openai and trl) render neutral records into lines. A kind never knows
- * the format, a format never knows the kind's rules. Contract: indices in data are 0-based;
- * "Step N" in text is 1-based.
+ * Kinds (SPEC §5) turn one solution and its final judgment into a neutral record
+ * (record-types.ts); formats (formats.ts) render neutral records into lines. A kind never
+ * knows the format, a format never knows the kind's rules.
  */
-
-export interface ImageRef {
-  sha256: string;
-  mime: string;
-}
-
-export interface ExportProblem {
-  externalId: string;
-  question: string;
-  /** In the problem's order (position); formats emit one image token per entry. */
-  images: readonly ImageRef[];
-}
-
-export interface ExportSolution {
-  steps: readonly string[];
-  finalAnswer: string | null;
-}
-
-/** One user turn (text + images) answered by one assistant turn. */
-export interface ConversationRecord {
-  type: 'conversation';
-  images: readonly ImageRef[];
-  /** The user's text, without image tokens: formats place the images. */
-  prompt: string;
-  response: string;
-}
-
-/** Later kinds add shapes here (ORM judgments, step labels, preference pairs). */
-export type NeutralRecord = ConversationRecord;
-
-export const RECORD_KINDS = ['sft', 'reflection'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export type RecordLeftOutReason =
-  | 'verdict_incorrect' // sft: only correct solutions are SFT data
-  | 'verdict_correct' // reflection: only wrong solutions are reflected on
-  | 'no_steps'
-  | 'no_final_answer' // sft: no "The answer to this problem is …" can be written truthfully
-  | 'no_error_step' // reflection: the final judgment names no step (e.g. ORM step unclear)
-  | 'no_correction'; // reflection: no corrected solution and no correct sibling solution
-
-export interface RecordInput {
-  problem: ExportProblem;
-  solution: ExportSolution;
-  judgment: FinalJudgment;
-  /** reflection: a correct solution of the same problem (the caller picks it), or null. */
-  alternative: ExportSolution | null;
-  reflectionTemplate?: string;
-}
-
-export type BuildResult = { ok: true; record: NeutralRecord } | { ok: false; reason: RecordLeftOutReason };
-
-export interface KindDefinition {
-  build(input: RecordInput): BuildResult;
-  /** Whether `alternative` matters, i.e. the caller must find correct sibling solutions. */
-  needsAlternative: boolean;
-  /** Every reason `build` may give, in the order the manifest lists them. */
-  leftOutReasons: readonly RecordLeftOutReason[];
-}
 
 export const KINDS: Record<RecordKind, KindDefinition> = {
   sft: { build: buildSftRecord, needsAlternative: false, leftOutReasons: ['verdict_incorrect', 'no_steps', 'no_final_answer'] },
@@ -74,6 +20,8 @@ export const KINDS: Record<RecordKind, KindDefinition> = {
     needsAlternative: true,
     leftOutReasons: ['verdict_correct', 'no_steps', 'no_error_step', 'no_correction'],
   },
+  orm: { build: ormRecord, needsAlternative: false, leftOutReasons: ['no_steps'] },
+  prm: { build: prmRecord, needsAlternative: false, leftOutReasons: ['no_steps', 'no_error_step', 'no_labelled_steps'] },
 };
 
 /**
@@ -106,28 +54,14 @@ export function buildReflectionRecord(input: RecordInput): BuildResult {
   const target = correctionText(judgment.correctedSolution, input.alternative);
   if (target === null) return { ok: false, reason: 'no_correction' };
 
-  const numbered = steps.map((step, i) => `Step ${i + 1}: ${step}`);
-  const wrongAnswer = answerSentence(solution.finalAnswer);
   const prompt = fillReflectionTemplate(input.reflectionTemplate ?? DEFAULT_REFLECTION_TEMPLATE, {
     question: input.problem.question.trim(),
-    solution: [...numbered, ...(wrongAnswer === null ? [] : [wrongAnswer])].join('\n\n'),
+    solution: numberedSteps(steps, solution.finalAnswer),
     error_step: `Step ${judgment.firstErrorStep + 1}`,
     error_analysis: judgment.errorAnalysis.trim(),
     improvement_suggestion: judgment.improvementSuggestion.trim(),
   });
   return conversation(input.problem, prompt, target);
-}
-
-/** Steps trimmed (never dropped: indices must keep pointing at the same steps); null if none has text. */
-function cleanSteps(steps: readonly string[]): string[] | null {
-  const trimmed = steps.map((s) => s.trim());
-  return trimmed.some((s) => s !== '') ? trimmed : null;
-}
-
-/** "The answer to this problem is X." — null without an answer; a trailing "." is not doubled. */
-export function answerSentence(finalAnswer: string | null): string | null {
-  const answer = (finalAnswer ?? '').trim().replace(/\.$/, '').trim();
-  return answer === '' ? null : `The answer to this problem is ${answer}.`;
 }
 
 function correctionText(corrected: readonly string[] | null, alternative: ExportSolution | null): string | null {

@@ -1,6 +1,7 @@
 import { imagePath } from './image-files';
 import { jsonLine } from './json-lines';
-import type { NeutralRecord } from './records';
+import type { ImageRef, NeutralRecord } from './records';
+import { chatTurns } from './turns';
 
 /**
  * LLaMA-Factory's sharegpt format (SPEC §5):
@@ -10,7 +11,8 @@ import type { NeutralRecord } from './records';
  * of the human turn, and neutralises literal media tokens in any text by writing `<image>` as
  * `<image >` (likewise `<video>`, `<audio>`): it reads the same, but no longer counts as a
  * token. `images` is always present (possibly empty) so every line has the same columns;
- * paths are relative to the export folder, LLaMA-Factory's default `media_dir`.
+ * paths are relative to the export folder, LLaMA-Factory's default `media_dir`. prm records
+ * are the multi-turn chat of turns.ts (assistant turns "+" / "-").
  */
 
 export const IMAGE_TOKEN = '<image>';
@@ -21,14 +23,23 @@ export function neutraliseMediaTokens(text: string): string {
 }
 
 /** One line of train.jsonl / val.jsonl, without the newline. */
-export function renderSharegpt(record: NeutralRecord): string {
+export function renderSharegpt(record: NeutralRecord, locate: (image: ImageRef) => string = imagePath): string {
   const tokens = record.images.map(() => `${IMAGE_TOKEN}\n`).join('');
+  if (record.type === 'preference') {
+    // LLaMA-Factory's ranking shape: the prompt turns, then one chosen and one rejected turn.
+    return jsonLine({
+      conversations: [{ from: 'human', value: `${tokens}${neutraliseMediaTokens(record.prompt)}` }],
+      chosen: { from: 'gpt', value: neutraliseMediaTokens(record.chosen) },
+      rejected: { from: 'gpt', value: neutraliseMediaTokens(record.rejected) },
+      images: record.images.map(locate),
+    });
+  }
   return jsonLine({
-    conversations: [
-      { from: 'human', value: `${tokens}${neutraliseMediaTokens(record.prompt)}` },
-      { from: 'gpt', value: neutraliseMediaTokens(record.response) },
-    ],
-    images: record.images.map(imagePath),
+    conversations: chatTurns(record).map((turn, i) => ({
+      from: turn.role === 'user' ? 'human' : 'gpt',
+      value: `${i === 0 ? tokens : ''}${neutraliseMediaTokens(turn.text)}`,
+    })),
+    images: record.images.map(locate),
   });
 }
 
@@ -39,14 +50,20 @@ export interface DatasetFile {
   fileName: string;
 }
 
-/** `dataset_info.json` registering each file, so `dataset_dir` can point at the export folder. */
-export function datasetInfo(files: readonly DatasetFile[]): string {
+/**
+ * `dataset_info.json` registering each file, so `dataset_dir` can point at the export folder;
+ * `ranking` (preference) adds `ranking: true` and the chosen / rejected columns.
+ */
+export function datasetInfo(files: readonly DatasetFile[], ranking = false): string {
   const info: Record<string, unknown> = {};
   for (const file of files) {
     info[file.name] = {
       file_name: file.fileName,
       formatting: 'sharegpt',
-      columns: { messages: 'conversations', images: 'images' },
+      ...(ranking ? { ranking: true } : {}),
+      columns: ranking
+        ? { messages: 'conversations', chosen: 'chosen', rejected: 'rejected', images: 'images' }
+        : { messages: 'conversations', images: 'images' },
       tags: { role_tag: 'from', content_tag: 'value', user_tag: 'human', assistant_tag: 'gpt' },
     };
   }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection';
 import type { ExportSolution } from '../../domain/export/records';
-import { resolveJudgment, type MergeResult } from '../../domain/merge/merge';
 import type { ExportSettings } from './export-options';
+import { judgeForExport, type ExportJudgment } from './final-judgment';
 import { exportPages, loadSolutionTexts, type ExportItem } from './export-source';
 
 /**
@@ -12,11 +12,11 @@ import { exportPages, loadSolutionTexts, type ExportItem } from './export-source
  */
 export async function findCorrectSiblings(db: Database, projectId: number, settings: ExportSettings): Promise<Map<number, number>> {
   const best = new Map<number, { id: number; round: number }>();
-  const pages = exportPages(db, projectId, { round: settings.round }, { pageSize: settings.pageSize, withProblems: false });
+  const pages = exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: false });
   for await (const page of pages) {
     for (const item of page) {
       if (!item.solution.steps.some((step) => step.trim() !== '')) continue;
-      const result = resolveJudgment(item.merge, settings.policy);
+      const result = judgeForExport(item, settings);
       if (!result.ok || result.judgment.verdict !== 'correct') continue;
       const current = best.get(item.problemId);
       // Pages come in id order, so an equal round never replaces the lower id already kept.
@@ -32,7 +32,7 @@ export async function findCorrectSiblings(db: Database, projectId: number, setti
  */
 export async function loadAlternatives(
   db: Database,
-  merged: ReadonlyArray<{ item: ExportItem; result: MergeResult }>,
+  merged: ReadonlyArray<{ item: ExportItem; result: ExportJudgment }>,
   siblings: ReadonlyMap<number, number>,
 ): Promise<Map<number, ExportSolution>> {
   const wanted = new Map<number, number>();

@@ -15,6 +15,8 @@ export interface Provenance {
   source: MergeSource;
   annotators: number;
   agreement: number | null;
+  /** preference only: the rejected solution (`solutionId` is the chosen one). */
+  rejectedSolutionId?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export class DatasetWriter {
       source: provenance.source,
       annotators: provenance.annotators,
       agreement: provenance.agreement,
+      ...(provenance.rejectedSolutionId === undefined ? {} : { rejectedSolutionId: provenance.rejectedSolutionId }),
     };
     await (split === 'train' ? this.provenance : this.valProvenance).writeLine(jsonLine(entry));
     return line;

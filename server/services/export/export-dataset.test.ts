@@ -143,9 +143,11 @@ describe('exportDataset', () => {
     expect(info.train).toMatchObject({ file_name: 'train.jsonl', formatting: 'sharegpt' });
   });
 
-  it.each(['sft', 'reflection'])('%s is byte-identical across runs and page sizes, manifest time aside', async (kind) => {
-    const first = await runExport({ kind });
-    const second = await runExport({ kind, pageSize: 3 });
+  it.each([
+    ['sft', 'sharegpt'], ['reflection', 'sharegpt'], ['orm', 'openai'], ['prm', 'trl'], ['preference', 'sharegpt'], ['preference', 'trl'],
+  ])('%s/%s is byte-identical across runs and page sizes, manifest time aside', async (kind, format) => {
+    const first = await runExport({ kind, format });
+    const second = await runExport({ kind, format, pageSize: 3 });
     expect(listFiles(second.outDir)).toEqual(listFiles(first.outDir));
     for (const file of listFiles(first.outDir)) {
       const a = readFileSync(join(first.outDir, file), 'utf8');
@@ -163,7 +165,7 @@ describe('exportDataset', () => {
   it('filters by round', async () => {
     const { outDir } = await runExport({ kind: 'sft', round: 1 });
     expect(load(outDir).provenance.map((p) => p.solutionId)).toEqual(['geo-r1-a']);
-    expect(load(outDir).manifest.filters).toEqual({ round: 1 });
+    expect(load(outDir).manifest.filters).toEqual({ rounds: [1], models: null, subjects: null, sources: null, minAgreement: null });
   });
 
   it('refuses a folder that is not empty and leaves it alone', async () => {
@@ -186,9 +188,12 @@ describe('exportDataset', () => {
   });
 
   it.each([
-    [{ kind: 'orm' }, /kind "orm" is not supported yet/],
-    [{ kind: 'sft', format: 'openai' }, /format "openai" is not supported yet/],
-    [{ kind: 'sft', images: 'inline' }, /--images inline is not supported yet/],
+    [{ kind: 'dpo' }, /kind "dpo" is not supported yet/],
+    [{ kind: 'sft', format: 'yaml' }, /format "yaml" is not supported yet/],
+    [{ kind: 'sft', images: 'inline' }, /--images inline is not supported for sharegpt/],
+    [{ kind: 'sft', format: 'openai', images: 'copy' }, /--images copy is not supported for openai/],
+    [{ kind: 'prm', neutral: 'maybe' }, /--neutral must be true, false or drop/],
+    [{ kind: 'sft', neutral: 'true' }, /--neutral only applies to --kind prm/],
     [{ kind: 'sft', sources: ['gold', 'crowd'] }, /unknown merge policy source "crowd"/],
     [{ kind: 'sft', valFraction: 1.5 }, /between 0 and 1/],
     [{ kind: 'sft', ormMinScore: 0.5 }, /need "orm" in --policy/],

@@ -1,17 +1,17 @@
 import type { Database } from '../../db/connection';
 import { FORMATS } from '../../domain/export/formats';
-import { imagePath } from '../../domain/export/image-files';
-import { KINDS, type ExportSolution, type ImageRef } from '../../domain/export/records';
-import { assignSplit, SPLITS } from '../../domain/export/split';
-import { MERGE_LEFT_OUT_REASONS, MERGE_SOURCES, resolveJudgment, type MergeResult, type MergeSource } from '../../domain/merge/merge';
+import { KINDS } from '../../domain/export/records';
+import { recordShapeNote } from '../../domain/export/shape-notes';
+import { SPLITS } from '../../domain/export/split';
+import { MERGE_LEFT_OUT_REASONS, MERGE_SOURCES, type MergeSource } from '../../domain/merge/merge';
 import { recordAudit } from '../audit';
 import { getProject } from '../projects';
 import { DatasetWriter, SPLIT_FILES } from './dataset-writer';
 import { ExportFolder } from './export-files';
 import { resolveExportSettings, type ExportOptions, type ExportSettings } from './export-options';
-import { countSolutions, exportPages, type ExportItem } from './export-source';
-import { writeImages } from './export-images';
-import { findCorrectSiblings, loadAlternatives } from './correct-siblings';
+import { PREFERENCE_LEFT_OUT_REASONS, writePreferenceRecords } from './export-preference';
+import { writeSolutionRecords } from './export-records';
+import { AGREEMENT_LEFT_OUT_REASON } from './final-judgment';
 import { ExportTally, MANIFEST_FILE, renderManifest } from './manifest';
 
 export type { ExportOptions } from './export-options';
@@ -32,39 +32,27 @@ export interface ExportSummary {
 /**
  * Writes one dataset folder (SPEC §5): train.jsonl, val.jsonl, images/, provenance.jsonl,
  * the format's description files (dataset_info.json) and manifest.json. Solutions stream in
- * id order a page at a time; every solution the filters select is either written or counted
- * under a left-out reason. Same data and options → byte-identical files except the
+ * id order a page at a time (export-records.ts; preference: export-preference.ts); every
+ * solution the filters select is either written (in a record or a pair) or counted under a
+ * left-out reason. Same data and options → byte-identical files except the
  * manifest's `createdAt`.
  */
 export async function exportDataset(db: Database, options: ExportOptions): Promise<ExportSummary> {
   const project = await getProject(db, options.project);
   const settings = resolveExportSettings(options, project.overlap);
-  const kind = KINDS[settings.kind];
   const format = FORMATS[settings.format];
   const folder = await ExportFolder.create(options.outDir);
-  const tally = new ExportTally([...MERGE_LEFT_OUT_REASONS, ...kind.leftOutReasons]);
+  const kindReasons = settings.kind === 'preference' ? PREFERENCE_LEFT_OUT_REASONS : KINDS[settings.kind].leftOutReasons;
+  const filterReasons = settings.minAgreement === null ? [] : [AGREEMENT_LEFT_OUT_REASON];
+  const tally = new ExportTally([...MERGE_LEFT_OUT_REASONS, ...filterReasons, ...kindReasons]);
   let writer: DatasetWriter | undefined;
   try {
     writer = new DatasetWriter(folder);
-    const siblings = kind.needsAlternative ? await findCorrectSiblings(db, project.id, settings) : new Map<number, number>();
-    const filter = { round: settings.round };
-    const total = options.onProgress ? await countSolutions(db, project.id, filter) : 0;
-    let done = 0;
-    for await (const page of exportPages(db, project.id, filter, { pageSize: settings.pageSize, withProblems: true })) {
-      const merged = page.map((item) => ({ item, result: resolveJudgment(item.merge, settings.policy) }));
-      const alternatives = kind.needsAlternative ? await loadAlternatives(db, merged, siblings) : new Map<number, ExportSolution>();
-      const images = new Map<string, ImageRef>();
-      for (const { item, result } of merged) {
-        const alternative = alternatives.get(item.solutionId) ?? null;
-        const written = await exportOne(item, result, alternative, { settings, tally, writer });
-        for (const image of written) images.set(imagePath(image), image);
-      }
-      await writeImages(db, folder, images);
-      done += page.length;
-      options.onProgress?.(done, total);
-    }
+    const ctx = { db, projectId: project.id, settings, folder, writer, tally, onProgress: options.onProgress };
+    if (settings.kind === 'preference') await writePreferenceRecords(ctx);
+    else await writeSolutionRecords(ctx, settings.kind);
     await writer.finish();
-    for (const file of format.describe(SPLITS.map((split) => ({ split, fileName: SPLIT_FILES[split] })))) {
+    for (const file of format.describe(settings.kind, SPLITS.map((split) => ({ split, fileName: SPLIT_FILES[split] })))) {
       await folder.writeWhole(file.path, file.content);
     }
     const files = folder.files();
@@ -90,43 +78,6 @@ export async function exportDataset(db: Database, options: ExportOptions): Promi
   return summary;
 }
 
-/** Writes one solution's record, or counts why it is left out; returns the images it uses. */
-async function exportOne(
-  item: ExportItem,
-  result: MergeResult,
-  alternative: ExportSolution | null,
-  { settings, tally, writer }: { settings: ExportSettings; tally: ExportTally; writer: DatasetWriter },
-): Promise<readonly ImageRef[]> {
-  if (!result.ok) {
-    tally.leaveOut(result.reason);
-    return [];
-  }
-  const problem = item.problem;
-  if (!problem) throw new Error(`solution ${item.solutionExternalId} was read without its problem`);
-  const built = KINDS[settings.kind].build({
-    problem,
-    solution: item.solution,
-    judgment: result.judgment,
-    alternative,
-    ...(settings.reflectionTemplate === null ? {} : { reflectionTemplate: settings.reflectionTemplate }),
-  });
-  if (!built.ok) {
-    tally.leaveOut(built.reason);
-    return [];
-  }
-  const split = assignSplit(settings.seed, problem.externalId, settings.valFraction);
-  await writer.write(split, FORMATS[settings.format].renderLine(built.record), {
-    solutionId: item.solutionExternalId,
-    problemId: problem.externalId,
-    round: item.round,
-    source: result.source,
-    annotators: result.annotators,
-    agreement: result.agreement,
-  });
-  tally.record(split, result.source);
-  return built.record.images;
-}
-
 function manifestInput(options: ExportOptions, settings: ExportSettings, tally: ExportTally, files: ReturnType<ExportFolder['files']>) {
   return {
     project: options.project,
@@ -138,9 +89,18 @@ function manifestInput(options: ExportOptions, settings: ExportSettings, tally: 
       ormMinScore: settings.policy.ormMinScore ?? null,
       ormModel: settings.policy.ormModel ?? null,
     },
-    filters: { round: settings.round ?? null },
+    filters: {
+      rounds: settings.filter.rounds ?? null,
+      models: settings.filter.models ?? null,
+      subjects: settings.filter.subjects ?? null,
+      sources: settings.filter.sources ?? null,
+      minAgreement: settings.minAgreement,
+    },
+    ...(settings.kind === 'preference' ? { maxPairsPerProblem: settings.maxPairsPerProblem } : {}),
     split: { valFraction: settings.valFraction, seed: settings.seed },
-    images: 'copy' as const,
+    images: settings.images,
+    recordShape: recordShapeNote(settings.kind, settings.format),
+    ...(settings.kind === 'prm' ? { neutral: settings.neutral } : {}),
     reflectionTemplate: settings.reflectionTemplate,
     tally,
     files,

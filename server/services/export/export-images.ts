@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/connection';
 import type { ImageRef } from '../../domain/export/records';
+import type { ImageLocator } from '../../domain/export/formats';
 import type { ExportFolder } from './export-files';
 import { loadImageData } from './export-source';
 
@@ -20,4 +21,24 @@ export async function writeImages(db: Database, folder: ExportFolder, images: Re
     if (actual !== image.sha256) throw new Error(`image ${image.sha256} is damaged: its bytes hash to ${actual}`);
     await folder.writeWhole(path, bytes);
   }
+}
+
+/**
+ * `--images inline`: a locator giving `data:<mime>;base64,…` for every image of one page's
+ * problems (memory: one page of images). Bytes are checked against their sha256 as in copy mode.
+ */
+export async function inlineImages(db: Database, page: ReadonlyArray<{ problem: { images: readonly ImageRef[] } | null }>): Promise<ImageLocator> {
+  const wanted = new Set(page.flatMap((item) => (item.problem?.images ?? []).map((image) => image.sha256)));
+  const data = await loadImageData(db, [...wanted]);
+  const urls = new Map<string, string>();
+  for (const [sha256, bytes] of data) {
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== sha256) throw new Error(`image ${sha256} is damaged: its bytes hash to ${actual}`);
+    urls.set(sha256, bytes.toString('base64'));
+  }
+  return (image) => {
+    const base64 = urls.get(image.sha256);
+    if (base64 === undefined) throw new Error(`image ${image.sha256} is referenced by a problem but missing from the database`);
+    return `data:${image.mime.toLowerCase()};base64,${base64}`;
+  };
 }

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/connection';
 import type { MergeInput } from '../../domain/merge/merge';
 import type { ExportProblem, ExportSolution, ImageRef } from '../../domain/export/records';
+import type { RatingSources } from '../../domain/export/step-ratings';
 
 /**
  * Reads a project for export a page at a time (keyset on solution id), loading each page's
@@ -9,8 +10,14 @@ import type { ExportProblem, ExportSolution, ImageRef } from '../../domain/expor
  * holds one page, never the project. Image bytes are not read here (see loadImageData).
  */
 
+/** Which solutions an export reads; each present list must match (AND), values within a list OR. */
 export interface ExportFilter {
-  round?: number;
+  rounds?: number[];
+  /** The solutions' generating models. */
+  models?: string[];
+  /** The problems' subject and source fields. */
+  subjects?: string[];
+  sources?: string[];
 }
 
 export interface ExportItem {
@@ -22,12 +29,21 @@ export interface ExportItem {
   /** Absent when the page was read without problems (the first pass of reflection). */
   problem: ExportProblem | null;
   merge: MergeInput;
+  /** prm: per-step ratings of the adjudication and the submitted annotations. */
+  ratings: RatingSources;
 }
 
 function filterConditions(db: Database, projectId: number, filter: ExportFilter): SQL[] {
-  const s = db.t.solutions;
+  const { solutions: s, problems: p } = db.t;
   const conditions: SQL[] = [eq(s.projectId, projectId)];
-  if (filter.round !== undefined) conditions.push(eq(s.round, filter.round));
+  if (filter.rounds) conditions.push(inArray(s.round, filter.rounds));
+  if (filter.models) conditions.push(inArray(s.model, filter.models));
+  const problemConditions: SQL[] = [];
+  if (filter.subjects) problemConditions.push(inArray(p.subject, filter.subjects));
+  if (filter.sources) problemConditions.push(inArray(p.source, filter.sources));
+  if (problemConditions.length > 0) {
+    conditions.push(inArray(s.problemId, db.orm.select({ id: p.id }).from(p).where(and(eq(p.projectId, projectId), ...problemConditions))));
+  }
   return conditions;
 }
 
@@ -55,7 +71,7 @@ export async function* exportPages(
       .limit(options.pageSize);
     const last = rows.at(-1);
     if (!last) return;
-    const merge = await loadMergeInputs(db, rows);
+    const { merge, ratings } = await loadMergeInputs(db, rows);
     const problems = options.withProblems ? await loadProblems(db, [...new Set(rows.map((r) => r.problemId))]) : null;
     yield rows.map((row) => ({
       solutionId: row.id,
@@ -65,18 +81,23 @@ export async function* exportPages(
       solution: { steps: row.steps, finalAnswer: row.finalAnswer },
       problem: problems?.get(row.problemId) ?? null,
       merge: merge.get(row.id) ?? { gold: null, annotations: [], orm: [], stepCount: row.steps.length },
+      ratings: ratings.get(row.id) ?? { gold: null, annotations: [] },
     }));
     if (rows.length < options.pageSize) return;
     lastId = last.id;
   }
 }
 
-async function loadMergeInputs(db: Database, rows: ReadonlyArray<{ id: number; steps: string[] }>): Promise<Map<number, MergeInput>> {
+async function loadMergeInputs(
+  db: Database,
+  rows: ReadonlyArray<{ id: number; steps: string[] }>,
+): Promise<{ merge: Map<number, MergeInput>; ratings: Map<number, { gold: RatingSources['gold']; annotations: Array<RatingSources['annotations'][number]> }> }> {
   const { annotations: a, adjudications: g, ormJudgments: o, users: u } = db.t;
   const ids = rows.map((r) => r.id);
   const inputs = new Map<number, MergeInput>(
     rows.map((r) => [r.id, { gold: null, annotations: [], orm: [], stepCount: r.steps.length }]),
   );
+  const ratings = new Map(rows.map((r) => [r.id, { gold: null as RatingSources['gold'], annotations: [] as Array<RatingSources['annotations'][number]> }]));
   const judgmentColumns = (t: typeof a | typeof g) => ({
     solutionId: t.solutionId,
     verdict: t.verdict,
@@ -89,20 +110,24 @@ async function loadMergeInputs(db: Database, rows: ReadonlyArray<{ id: number; s
   });
 
   const annotations = await db.orm
-    .select({ ...judgmentColumns(a), annotator: u.name, submittedAt: a.submittedAt, updatedAt: a.updatedAt })
+    .select({ ...judgmentColumns(a), stepRatings: a.stepRatings, annotator: u.name, submittedAt: a.submittedAt, updatedAt: a.updatedAt })
     .from(a)
     .innerJoin(u, eq(u.id, a.annotatorId))
     .where(and(inArray(a.solutionId, ids), eq(a.status, 'submitted')))
     .orderBy(asc(a.id));
-  for (const { solutionId, submittedAt, updatedAt, ...rest } of annotations) {
+  for (const { solutionId, submittedAt, updatedAt, stepRatings, ...rest } of annotations) {
     // Imported labels may lack a submission time; their last save stands in for it.
-    inputs.get(solutionId)?.annotations.push({ ...rest, submittedAt: submittedAt ?? updatedAt });
+    const when = submittedAt ?? updatedAt;
+    inputs.get(solutionId)?.annotations.push({ ...rest, submittedAt: when });
+    ratings.get(solutionId)?.annotations.push({ verdict: rest.verdict, firstErrorStep: rest.firstErrorStep, submittedAt: when, stepRatings });
   }
 
-  const golds = await db.orm.select(judgmentColumns(g)).from(g).where(inArray(g.solutionId, ids));
-  for (const { solutionId, ...gold } of golds) {
+  const golds = await db.orm.select({ ...judgmentColumns(g), stepRatings: g.stepRatings }).from(g).where(inArray(g.solutionId, ids));
+  for (const { solutionId, stepRatings, ...gold } of golds) {
     const input = inputs.get(solutionId);
     if (input) input.gold = gold;
+    const rated = ratings.get(solutionId);
+    if (rated) rated.gold = stepRatings;
   }
 
   const orms = await db.orm
@@ -121,10 +146,10 @@ async function loadMergeInputs(db: Database, rows: ReadonlyArray<{ id: number; s
     .where(inArray(o.solutionId, ids))
     .orderBy(asc(o.id));
   for (const { solutionId, ...judgment } of orms) inputs.get(solutionId)?.orm.push(judgment);
-  return inputs;
+  return { merge: inputs, ratings };
 }
 
-async function loadProblems(db: Database, problemIds: number[]): Promise<Map<number, ExportProblem>> {
+export async function loadProblems(db: Database, problemIds: number[]): Promise<Map<number, ExportProblem>> {
   const { problems: p, problemImages: pi, images: im } = db.t;
   const rows = await db.orm
     .select({ id: p.id, externalId: p.externalId, question: p.question })
@@ -145,15 +170,15 @@ async function loadProblems(db: Database, problemIds: number[]): Promise<Map<num
   return new Map(rows.map((r) => [r.id, { externalId: r.externalId, question: r.question, images: byProblem.get(r.id) ?? [] }]));
 }
 
-/** Steps and final answers of a few solutions (reflection's correct siblings of one page). */
-export async function loadSolutionTexts(db: Database, ids: number[]): Promise<Map<number, ExportSolution>> {
+/** Steps, final answers and external ids of a few solutions (reflection's siblings, preference pairs). */
+export async function loadSolutionTexts(db: Database, ids: number[]): Promise<Map<number, ExportSolution & { externalId: string }>> {
   if (ids.length === 0) return new Map();
   const s = db.t.solutions;
   const rows = await db.orm
-    .select({ id: s.id, steps: s.steps, finalAnswer: s.finalAnswer })
+    .select({ id: s.id, externalId: s.externalId, steps: s.steps, finalAnswer: s.finalAnswer })
     .from(s)
     .where(inArray(s.id, ids));
-  return new Map(rows.map((r) => [r.id, { steps: r.steps, finalAnswer: r.finalAnswer }]));
+  return new Map(rows.map((r) => [r.id, { externalId: r.externalId, steps: r.steps, finalAnswer: r.finalAnswer }]));
 }
 
 /** The bytes of the images a page's records use; one query per page. */

@@ -47,9 +47,16 @@ export interface ManifestInput {
   kind: string;
   format: string;
   policy: { sources: readonly MergeSource[]; minAnnotators: number; ormMinScore: number | null; ormModel: string | null };
-  filters: { round: number | null };
+  /** null: not filtered on that field. */
+  filters: { rounds: number[] | null; models: string[] | null; subjects: string[] | null; sources: string[] | null; minAgreement: number | null };
+  /** preference only. */
+  maxPairsPerProblem?: number;
+  /** What the lines mean where Redline chose a mapping (shape-notes.ts). */
+  recordShape: string | null;
   split: { valFraction: number; seed: string };
-  images: 'copy';
+  images: 'copy' | 'inline';
+  /** prm only: what neutral (0) step ratings became. */
+  neutral?: string;
   /** reflection only: the prompt template used, so a reader can rebuild the prompts. */
   reflectionTemplate: string | null;
   tally: ExportTally;
@@ -71,8 +78,11 @@ export function renderManifest(input: ManifestInput): string {
     format: input.format,
     policy: input.policy,
     filters: input.filters,
+    ...(input.maxPairsPerProblem === undefined ? {} : { maxPairsPerProblem: input.maxPairsPerProblem }),
+    ...(input.recordShape === null ? {} : { recordShape: input.recordShape }),
     split: { by: 'problem', ...input.split },
     images: input.images,
+    ...(input.neutral === undefined ? {} : { neutral: input.neutral }),
     ...(input.reflectionTemplate === null ? {} : { reflectionTemplate: input.reflectionTemplate }),
     counts: {
       train: tally.records('train'),

@@ -1,0 +1,91 @@
+import type { Database } from '../../db/connection';
+import { copiedImage, FORMATS, type ImageLocator } from '../../domain/export/formats';
+import { imagePath } from '../../domain/export/image-files';
+import { KINDS, type ExportSolution, type ImageRef, type RecordKind } from '../../domain/export/records';
+import { assignSplit } from '../../domain/export/split';
+import { ratingsFor } from '../../domain/export/step-ratings';
+import { findCorrectSiblings, loadAlternatives } from './correct-siblings';
+import type { DatasetWriter } from './dataset-writer';
+import type { ExportFolder } from './export-files';
+import { inlineImages, writeImages } from './export-images';
+import type { ExportSettings } from './export-options';
+import { countSolutions, exportPages, type ExportItem } from './export-source';
+import { judgeForExport, type ExportJudgment } from './final-judgment';
+import type { ExportTally } from './manifest';
+
+/** What the record writers share with the use case (export-dataset.ts). */
+export interface ExportContext {
+  db: Database;
+  projectId: number;
+  settings: ExportSettings;
+  folder: ExportFolder;
+  writer: DatasetWriter;
+  tally: ExportTally;
+  onProgress: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * The kinds built from one solution (sft, reflection, orm, prm): solutions stream in id order a
+ * page at a time; each is written as one record or counted under a left-out reason.
+ */
+export async function writeSolutionRecords(ctx: ExportContext, kindName: RecordKind): Promise<void> {
+  const { db, projectId, settings, folder, onProgress } = ctx;
+  const kind = KINDS[kindName];
+  const siblings = kind.needsAlternative ? await findCorrectSiblings(db, projectId, settings) : new Map<number, number>();
+  const total = onProgress ? await countSolutions(db, projectId, settings.filter) : 0;
+  let done = 0;
+  for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: true })) {
+    const merged = page.map((item) => ({ item, result: judgeForExport(item, settings) }));
+    const alternatives = kind.needsAlternative ? await loadAlternatives(db, merged, siblings) : new Map<number, ExportSolution>();
+    const locate: ImageLocator = settings.images === 'inline' ? await inlineImages(db, page) : copiedImage;
+    const images = new Map<string, ImageRef>();
+    for (const { item, result } of merged) {
+      const written = await exportOne(ctx, kindName, item, result, alternatives.get(item.solutionId) ?? null, locate);
+      for (const image of written) images.set(imagePath(image), image);
+    }
+    if (settings.images === 'copy') await writeImages(db, folder, images);
+    done += page.length;
+    onProgress?.(done, total);
+  }
+}
+
+/** Writes one solution's record, or counts why it is left out; returns the images it uses. */
+async function exportOne(
+  { settings, tally, writer }: ExportContext,
+  kind: RecordKind,
+  item: ExportItem,
+  result: ExportJudgment,
+  alternative: ExportSolution | null,
+  locate: ImageLocator,
+): Promise<readonly ImageRef[]> {
+  if (!result.ok) {
+    tally.leaveOut(result.reason);
+    return [];
+  }
+  const problem = item.problem;
+  if (!problem) throw new Error(`solution ${item.solutionExternalId} was read without its problem`);
+  const built = KINDS[kind].build({
+    problem,
+    solution: item.solution,
+    judgment: result.judgment,
+    alternative,
+    stepRatings: ratingsFor(result.source, result.judgment, item.ratings),
+    neutral: settings.neutral,
+    ...(settings.reflectionTemplate === null ? {} : { reflectionTemplate: settings.reflectionTemplate }),
+  });
+  if (!built.ok) {
+    tally.leaveOut(built.reason);
+    return [];
+  }
+  const split = assignSplit(settings.seed, problem.externalId, settings.valFraction);
+  await writer.write(split, FORMATS[settings.format].renderLine(built.record, locate), {
+    solutionId: item.solutionExternalId,
+    problemId: problem.externalId,
+    round: item.round,
+    source: result.source,
+    annotators: result.annotators,
+    agreement: result.agreement,
+  });
+  tally.record(split, result.source);
+  return built.record.images;
+}
