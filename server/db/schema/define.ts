@@ -109,6 +109,8 @@ export function defineSchema(k: Kit) {
   }, (t) => [
     k.uniqueIndex('solutions_project_external_uq').on(t.projectId, t.externalId),
     k.index('solutions_project_round_idx').on(t.projectId, t.round),
+    // Keyset paging (exports, the ordered queue) reads a project's solutions in id order.
+    k.index('solutions_project_id_idx').on(t.projectId, t.id),
     k.index('solutions_problem_idx').on(t.problemId),
   ]);
 

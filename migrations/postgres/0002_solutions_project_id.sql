@@ -1,0 +1,1 @@
+CREATE INDEX "solutions_project_id_idx" ON "solutions" USING btree ("project_id","id");
