@@ -9,6 +9,7 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 import { staticClientPlugin } from './plugins/static-client';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { imageRoutes } from './routes/images';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(progressRoutes, deps);
   await app.register(historyRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(exportRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(staticClientPlugin, { clientDir: options.config.clientDir });

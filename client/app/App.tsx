@@ -6,6 +6,7 @@ import { AnnotateNextPage } from '../features/annotate/AnnotateNextPage';
 import { AnnotatePage } from '../features/annotate/AnnotatePage';
 import { HistoryPage } from '../features/history/HistoryPage';
 import { LoginPage } from '../features/login/LoginPage';
+import { ExportPage } from '../features/export/ExportPage';
 import { ProgressPage } from '../features/progress/ProgressPage';
 import { MembersPage } from '../features/project-settings/MembersPage';
 import { ProjectSettingsPage } from '../features/project-settings/ProjectSettingsPage';
@@ -63,6 +64,8 @@ function Page({ route }: { route: Route }) {
       return <MembersPage key={route.project} project={route.project} />;
     case 'project-progress':
       return <ProgressPage key={route.project} project={route.project} />;
+    case 'project-export':
+      return <ExportPage key={route.project} project={route.project} />;
     case 'solution-history':
       return <HistoryPage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
     case 'login':

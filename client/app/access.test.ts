@@ -13,6 +13,7 @@ describe('access', () => {
   it('guards the team pages by role', () => {
     expect(requiredRole(parseRoute('/admin/users'))).toBe('admin');
     expect(requiredRole(parseRoute('/projects/demo/progress'))).toBe('lead');
+    expect(requiredRole(parseRoute('/projects/demo/export'))).toBe('researcher');
     expect(requiredRole(parseRoute('/projects/demo/annotate'))).toBeNull();
     expect(canOpen('lead', parseRoute('/admin/users'))).toBe(false);
     expect(canOpen('admin', parseRoute('/admin/users'))).toBe(true);

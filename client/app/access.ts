@@ -16,6 +16,8 @@ export function requiredRole(route: Route): Role | null {
   switch (route.name) {
     case 'admin-users':
       return 'admin';
+    case 'project-export':
+      return 'researcher';
     case 'project-new':
     case 'project-settings':
     case 'project-members':

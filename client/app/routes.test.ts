@@ -14,6 +14,7 @@ describe('routes', () => {
     expect(parseRoute('/projects/demo/settings')).toEqual({ name: 'project-settings', project: 'demo' });
     expect(parseRoute('/projects/demo/members')).toEqual({ name: 'project-members', project: 'demo' });
     expect(parseRoute('/projects/demo/progress')).toEqual({ name: 'project-progress', project: 'demo' });
+    expect(parseRoute('/projects/demo/export')).toEqual({ name: 'project-export', project: 'demo' });
     expect(parseRoute('/projects/demo/solutions/9/history')).toEqual({ name: 'solution-history', project: 'demo', solutionId: 9 });
   });
 

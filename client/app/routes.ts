@@ -13,6 +13,7 @@ export type Route =
   | { name: 'project-settings'; project: string }
   | { name: 'project-members'; project: string }
   | { name: 'project-progress'; project: string }
+  | { name: 'project-export'; project: string }
   | { name: 'solution-history'; project: string; solutionId: number }
   | { name: 'not-found'; path: string };
 
@@ -28,6 +29,7 @@ export const paths = {
   projectSettings: (project: string) => `${p(project)}/settings`,
   projectMembers: (project: string) => `${p(project)}/members`,
   projectProgress: (project: string) => `${p(project)}/progress`,
+  projectExport: (project: string) => `${p(project)}/export`,
   solutionHistory: (project: string, solutionId: number) => `${p(project)}/solutions/${solutionId}/history`,
 };
 
@@ -47,6 +49,7 @@ const PROJECT_PAGES = {
   settings: 'project-settings',
   members: 'project-members',
   progress: 'project-progress',
+  export: 'project-export',
 } as const;
 
 function parseProjectRoute(project: string, rest: string[]): Route | null {

@@ -26,6 +26,8 @@ const VISIBLE: Expected = { ...refused, member: 2, stranger: 404, researcher: 2,
 /** Taking, skipping and saving labels: researchers never change labels. */
 const LABELLER: Expected = { ...refused, member: 2, stranger: 404, researcher: 403, lead: 2, admin: 2 };
 const LEAD: Expected = { ...refused, member: 403, stranger: 403, researcher: 403, lead: 2, admin: 2 };
+/** Importing and exporting: researchers and up; annotators are refused even in their own projects. */
+const RESEARCHER: Expected = { ...refused, member: 403, stranger: 403, researcher: 2, lead: 2, admin: 2 };
 const ADMIN: Expected = { ...refused, member: 403, stranger: 403, researcher: 403, lead: 403, admin: 2 };
 
 const t = useTestDatabase();
@@ -53,6 +55,8 @@ const ROUTES: Record<string, Case> = {
   'GET /api/projects/:project/members': { url: () => '/api/projects/perm/members', expected: LEAD },
   'PUT /api/projects/:project/members': { url: () => '/api/projects/perm/members', body: () => ({ add: ['member'] }), expected: LEAD },
   'GET /api/projects/:project/progress': { url: () => '/api/projects/perm/progress', expected: LEAD },
+  'GET /api/projects/:project/export': { url: () => '/api/projects/perm/export?kind=sft&format=trl', expected: RESEARCHER },
+  'GET /api/projects/:project/export/preview': { url: () => '/api/projects/perm/export/preview?policy=gold,consensus', expected: RESEARCHER },
   'GET /api/solutions/:id': { url: () => `/api/solutions/${s(0)}`, expected: VISIBLE },
   'POST /api/solutions/:id/skip': { url: () => `/api/solutions/${s(2)}/skip`, body: () => ({}), expected: LABELLER },
   'PUT /api/solutions/:id/annotation': {

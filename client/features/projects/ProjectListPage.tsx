@@ -13,6 +13,7 @@ type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 
 export function ProjectListPage() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const lead = useAppStore((s) => (s.session.me ? hasRole(s.session.me.user.role, 'lead') : false));
+  const researcher = useAppStore((s) => (s.session.me ? hasRole(s.session.me.user.role, 'researcher') : false));
 
   useEffect(() => {
     let cancelled = false;
@@ -43,7 +44,7 @@ export function ProjectListPage() {
       {load.kind === 'ready' && load.projects.length > 0 && (
         <ul className="project-list" aria-label="Projects">
           {load.projects.map((project) => (
-            <ProjectCard key={project.name} project={project} lead={lead} />
+            <ProjectCard key={project.name} project={project} lead={lead} researcher={researcher} />
           ))}
         </ul>
       )}
@@ -51,7 +52,7 @@ export function ProjectListPage() {
   );
 }
 
-function ProjectCard({ project, lead }: { project: ProjectDto; lead: boolean }) {
+function ProjectCard({ project, lead, researcher }: { project: ProjectDto; lead: boolean; researcher: boolean }) {
   const { counts } = project;
   const headingId = `project-${project.name}`;
   return (
@@ -77,9 +78,9 @@ function ProjectCard({ project, lead }: { project: ProjectDto; lead: boolean }) 
       <button type="button" className="primary" onClick={() => navigate(paths.annotateNext(project.name))}>
         Start annotating
       </button>
-      {lead && (
+      {researcher && (
         <nav aria-label={`Manage ${project.name}`} className="card-links">
-          {projectNav(project.name).map((item) => (
+          {[...(lead ? projectNav(project.name) : []), { label: 'Export', href: paths.projectExport(project.name) }].map((item) => (
             <Link key={item.label} href={item.href}>
               {item.label}
               <span className="visually-hidden"> of {project.name}</span>

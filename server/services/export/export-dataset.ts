@@ -1,18 +1,12 @@
 import type { Database } from '../../db/connection';
-import { FORMATS } from '../../domain/export/formats';
-import { KINDS } from '../../domain/export/records';
-import { recordShapeNote } from '../../domain/export/shape-notes';
-import { SPLITS } from '../../domain/export/split';
-import { MERGE_LEFT_OUT_REASONS, MERGE_SOURCES, type MergeSource } from '../../domain/merge/merge';
+import { MERGE_SOURCES, type MergeSource } from '../../domain/merge/merge';
 import { recordAudit } from '../audit';
 import { getProject } from '../projects';
-import { DatasetWriter, SPLIT_FILES } from './dataset-writer';
+import { DatasetWriter } from './dataset-writer';
 import { ExportFolder } from './export-files';
-import { resolveExportSettings, type ExportOptions, type ExportSettings } from './export-options';
-import { PREFERENCE_LEFT_OUT_REASONS, writePreferenceRecords } from './export-preference';
-import { writeSolutionRecords } from './export-records';
-import { AGREEMENT_LEFT_OUT_REASON } from './final-judgment';
-import { ExportTally, MANIFEST_FILE, renderManifest } from './manifest';
+import { resolveExportSettings, type ExportOptions } from './export-options';
+import { describeFiles, manifestText, runExportPass } from './export-pass';
+import { MANIFEST_FILE, type ExportTally } from './manifest';
 
 export type { ExportOptions } from './export-options';
 
@@ -40,23 +34,15 @@ export interface ExportSummary {
 export async function exportDataset(db: Database, options: ExportOptions): Promise<ExportSummary> {
   const project = await getProject(db, options.project);
   const settings = resolveExportSettings(options, project.overlap);
-  const format = FORMATS[settings.format];
   const folder = await ExportFolder.create(options.outDir);
-  const kindReasons = settings.kind === 'preference' ? PREFERENCE_LEFT_OUT_REASONS : KINDS[settings.kind].leftOutReasons;
-  const filterReasons = settings.minAgreement === null ? [] : [AGREEMENT_LEFT_OUT_REASON];
-  const tally = new ExportTally([...MERGE_LEFT_OUT_REASONS, ...filterReasons, ...kindReasons]);
   let writer: DatasetWriter | undefined;
+  let tally: ExportTally;
   try {
-    writer = new DatasetWriter(folder);
-    const ctx = { db, projectId: project.id, settings, folder, writer, tally, onProgress: options.onProgress };
-    if (settings.kind === 'preference') await writePreferenceRecords(ctx);
-    else await writeSolutionRecords(ctx, settings.kind);
+    writer = new DatasetWriter(folder, db);
+    tally = await runExportPass(db, project.id, settings, writer, options.onProgress);
     await writer.finish();
-    for (const file of format.describe(settings.kind, SPLITS.map((split) => ({ split, fileName: SPLIT_FILES[split] })))) {
-      await folder.writeWhole(file.path, file.content);
-    }
-    const files = folder.files();
-    await folder.writeWhole(MANIFEST_FILE, renderManifest(manifestInput(options, settings, tally, files)));
+    for (const file of describeFiles(settings)) await folder.writeWhole(file.path, file.content);
+    await folder.writeWhole(MANIFEST_FILE, manifestText(options.project, settings, tally, folder.files(), new Date()));
     await folder.commit();
   } catch (error) {
     writer?.abort();
@@ -76,36 +62,6 @@ export async function exportDataset(db: Database, options: ExportOptions): Promi
     }),
   );
   return summary;
-}
-
-function manifestInput(options: ExportOptions, settings: ExportSettings, tally: ExportTally, files: ReturnType<ExportFolder['files']>) {
-  return {
-    project: options.project,
-    kind: settings.kind,
-    format: settings.format,
-    policy: {
-      sources: settings.policy.sources,
-      minAnnotators: settings.policy.minAnnotators,
-      ormMinScore: settings.policy.ormMinScore ?? null,
-      ormModel: settings.policy.ormModel ?? null,
-    },
-    filters: {
-      rounds: settings.filter.rounds ?? null,
-      models: settings.filter.models ?? null,
-      subjects: settings.filter.subjects ?? null,
-      sources: settings.filter.sources ?? null,
-      minAgreement: settings.minAgreement,
-    },
-    ...(settings.kind === 'preference' ? { maxPairsPerProblem: settings.maxPairsPerProblem } : {}),
-    split: { valFraction: settings.valFraction, seed: settings.seed },
-    images: settings.images,
-    recordShape: recordShapeNote(settings.kind, settings.format),
-    ...(settings.kind === 'prm' ? { neutral: settings.neutral } : {}),
-    reflectionTemplate: settings.reflectionTemplate,
-    tally,
-    files,
-    createdAt: new Date(),
-  };
 }
 
 function summarise(options: ExportOptions, outDir: string, tally: ExportTally, files: ReturnType<ExportFolder['files']>): ExportSummary {

@@ -4,7 +4,7 @@ import { buildPreferenceRecord, hasSteps, preferencePairs } from '../../domain/e
 import type { ImageRef } from '../../domain/export/records';
 import { assignSplit } from '../../domain/export/split';
 import type { MergeSource } from '../../domain/merge/merge';
-import { inlineImages, writeImages } from './export-images';
+import { inlineImages } from './export-images';
 import type { ExportContext } from './export-records';
 import { countSolutions, exportPages, loadProblems, loadSolutionTexts } from './export-source';
 import { judgeForExport } from './final-judgment';
@@ -79,11 +79,11 @@ async function collectSides({ db, projectId, settings, tally, onProgress }: Expo
 }
 
 async function writeBatch(ctx: ExportContext, problemIds: number[], sides: ReadonlyMap<number, ProblemSides>): Promise<void> {
-  const { db, settings, tally, writer, folder } = ctx;
+  const { db, settings, tally, sink } = ctx;
   const problems = await loadProblems(db, problemIds);
   const texts = await loadSolutionTexts(db, problemIds.flatMap((id) => [...sides.get(id)!.correct, ...sides.get(id)!.incorrect].map((c) => c.id)));
   const locate: ImageLocator =
-    settings.images === 'inline' ? await inlineImages(db, [...problems.values()].map((problem) => ({ problem }))) : copiedImage;
+    settings.images === 'inline' && sink.needsText ? await inlineImages(db, [...problems.values()].map((problem) => ({ problem }))) : copiedImage;
   const images = new Map<string, ImageRef>();
   for (const problemId of problemIds) {
     const side = sides.get(problemId)!;
@@ -97,7 +97,7 @@ async function writeBatch(ctx: ExportContext, problemIds: number[], sides: Reado
     const split = assignSplit(settings.seed, problem.externalId, settings.valFraction);
     for (const [chosen, rejected] of pairs) {
       const record = buildPreferenceRecord(problem, texts.get(chosen.id)!, texts.get(rejected.id)!);
-      await writer.write(split, FORMATS[settings.format].renderLine(record, locate), {
+      await sink.record(split, () => FORMATS[settings.format].renderLine(record, locate), {
         solutionId: chosen.externalId,
         problemId: problem.externalId,
         round: chosen.round,
@@ -110,5 +110,5 @@ async function writeBatch(ctx: ExportContext, problemIds: number[], sides: Reado
       for (const image of record.images) images.set(imagePath(image), image);
     }
   }
-  if (settings.images === 'copy') await writeImages(db, folder, images);
+  if (settings.images === 'copy') await sink.images(images);
 }

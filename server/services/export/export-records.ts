@@ -5,9 +5,8 @@ import { KINDS, type ExportSolution, type ImageRef, type RecordKind } from '../.
 import { assignSplit } from '../../domain/export/split';
 import { ratingsFor } from '../../domain/export/step-ratings';
 import { findCorrectSiblings, loadAlternatives } from './correct-siblings';
-import type { DatasetWriter } from './dataset-writer';
-import type { ExportFolder } from './export-files';
-import { inlineImages, writeImages } from './export-images';
+import type { DatasetSink } from './dataset-sink';
+import { inlineImages } from './export-images';
 import type { ExportSettings } from './export-options';
 import { countSolutions, exportPages, type ExportItem } from './export-source';
 import { judgeForExport, type ExportJudgment } from './final-judgment';
@@ -18,8 +17,7 @@ export interface ExportContext {
   db: Database;
   projectId: number;
   settings: ExportSettings;
-  folder: ExportFolder;
-  writer: DatasetWriter;
+  sink: DatasetSink;
   tally: ExportTally;
   onProgress: ((done: number, total: number) => void) | undefined;
 }
@@ -29,7 +27,7 @@ export interface ExportContext {
  * page at a time; each is written as one record or counted under a left-out reason.
  */
 export async function writeSolutionRecords(ctx: ExportContext, kindName: RecordKind): Promise<void> {
-  const { db, projectId, settings, folder, onProgress } = ctx;
+  const { db, projectId, settings, sink, onProgress } = ctx;
   const kind = KINDS[kindName];
   const siblings = kind.needsAlternative ? await findCorrectSiblings(db, projectId, settings) : new Map<number, number>();
   const total = onProgress ? await countSolutions(db, projectId, settings.filter) : 0;
@@ -37,13 +35,13 @@ export async function writeSolutionRecords(ctx: ExportContext, kindName: RecordK
   for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: true })) {
     const merged = page.map((item) => ({ item, result: judgeForExport(item, settings) }));
     const alternatives = kind.needsAlternative ? await loadAlternatives(db, merged, siblings) : new Map<number, ExportSolution>();
-    const locate: ImageLocator = settings.images === 'inline' ? await inlineImages(db, page) : copiedImage;
+    const locate: ImageLocator = settings.images === 'inline' && sink.needsText ? await inlineImages(db, page) : copiedImage;
     const images = new Map<string, ImageRef>();
     for (const { item, result } of merged) {
       const written = await exportOne(ctx, kindName, item, result, alternatives.get(item.solutionId) ?? null, locate);
       for (const image of written) images.set(imagePath(image), image);
     }
-    if (settings.images === 'copy') await writeImages(db, folder, images);
+    if (settings.images === 'copy') await sink.images(images);
     done += page.length;
     onProgress?.(done, total);
   }
@@ -51,7 +49,7 @@ export async function writeSolutionRecords(ctx: ExportContext, kindName: RecordK
 
 /** Writes one solution's record, or counts why it is left out; returns the images it uses. */
 async function exportOne(
-  { settings, tally, writer }: ExportContext,
+  { settings, tally, sink }: ExportContext,
   kind: RecordKind,
   item: ExportItem,
   result: ExportJudgment,
@@ -78,7 +76,7 @@ async function exportOne(
     return [];
   }
   const split = assignSplit(settings.seed, problem.externalId, settings.valFraction);
-  await writer.write(split, FORMATS[settings.format].renderLine(built.record, locate), {
+  await sink.record(split, () => FORMATS[settings.format].renderLine(built.record, locate), {
     solutionId: item.solutionExternalId,
     problemId: problem.externalId,
     round: item.round,
