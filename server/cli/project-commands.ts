@@ -4,7 +4,8 @@ import { ASSIGNMENT_STRATEGIES, LABEL_MODES, type AssignmentStrategy, type Label
 import { AppError } from '../errors';
 import { changeMembers } from '../services/members';
 import { updateProjectSettings } from '../services/project-update';
-import { assertProjectName, createProject, parseProjectSettings, projectSeed, type ProjectRow, type ProjectSettings } from '../services/projects';
+import { assertProjectName, createProject, parseProjectSettings, type ProjectRow, type ProjectSettings } from '../services/projects';
+import { projectSeed } from '../domain/queue/order';
 import { UsageError } from './output';
 import { parseNonNegativeInt, parsePositiveInt } from './parse';
 import { withDatabase } from './with-database';
@@ -61,7 +62,7 @@ function asUsage<T>(check: () => T): T {
 }
 
 function describeProject(row: ProjectRow): string {
-  return `overlap ${row.overlap}, ${row.mode}, ${row.assignment} (seed ${projectSeed(row)}), leases of ${row.leaseMinutes} min, `
+  return `overlap ${row.overlap}, ${row.mode}, ${row.assignment} (seed ${projectSeed(row.settings)}), leases of ${row.leaseMinutes} min, `
     + `error types ${row.taxonomy.join(',')}, guidelines ${row.guidelines.length} characters`;
 }
 

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import { recordAudit } from './audit';
-import { findProject, parseProjectSettings, projectSeed, settingsForAudit, type ProjectRow, type ProjectSettings } from './projects';
+import { findProject, parseProjectSettings, settingsForAudit, type ProjectRow, type ProjectSettings } from './projects';
+import { projectSeed } from '../domain/queue/order';
 
 type ValidSettings = ReturnType<typeof parseProjectSettings>;
 
@@ -15,7 +16,7 @@ function changedKeys(project: ProjectRow, settings: ValidSettings): (keyof Valid
     leaseMinutes: project.leaseMinutes,
     taxonomy: project.taxonomy,
     guidelines: project.guidelines,
-    seed: projectSeed(project),
+    seed: projectSeed(project.settings),
   };
   return (Object.keys(settings) as (keyof ValidSettings)[]).filter(
     (key) => settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(current[key]),

@@ -2,7 +2,8 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { ProjectDto } from '../../shared/schemas/api';
 import type { Database } from '../db/connection';
 import { canSeeProject, getVisibleProject } from './access';
-import { projectSeed, type ProjectRow } from './projects';
+import { type ProjectRow } from './projects';
+import { projectSeed } from '../domain/queue/order';
 import type { Principal } from './sessions';
 
 /** The projects the caller can see, with their progress counts. */
@@ -43,7 +44,7 @@ export async function presentProject(db: Database, project: ProjectRow, userId: 
     assignment: project.assignment,
     leaseMinutes: project.leaseMinutes,
     taxonomy: project.taxonomy,
-    seed: projectSeed(project),
+    seed: projectSeed(project.settings),
     counts: {
       problems: problemCount?.n ?? 0,
       solutions: solutionCount?.n ?? 0,

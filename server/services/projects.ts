@@ -28,12 +28,6 @@ export function parseProjectSettings(settings: ProjectSettings): z.output<typeof
   throw new AppError('VALIDATION_FAILED', issues.map((i) => `${i.where}: ${i.message}`).join('; '), { issues });
 }
 
-/** The `random` strategy's seed lives in settings (no column): 0 until a lead sets one. */
-export function projectSeed(project: Pick<ProjectRow, 'settings'>): number {
-  const seed = project.settings.seed;
-  return typeof seed === 'number' && Number.isInteger(seed) ? seed : 0;
-}
-
 export async function findProject(db: Database, name: string, tx: Orm = db.orm): Promise<ProjectRow | undefined> {
   const [row] = await tx.select().from(db.t.projects).where(eq(db.t.projects.name, name)).limit(1);
   return row;

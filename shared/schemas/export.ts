@@ -7,8 +7,12 @@ import { z } from 'zod';
  */
 export const EXPORT_KIND_NAMES = ['sft', 'reflection', 'orm', 'prm', 'preference'] as const;
 export const EXPORT_FORMAT_NAMES = ['sharegpt', 'openai', 'trl'] as const;
-/** Image modes each format accepts, the default first (mirrors domain/export/formats.ts). */
-export const FORMAT_IMAGE_MODES: Record<(typeof EXPORT_FORMAT_NAMES)[number], readonly ('copy' | 'inline')[]> = {
+/**
+ * Image modes each format's trainer can read, the default first: LLaMA-Factory and TRL read image
+ * files (copy); OpenAI's API takes images only as URLs or data URLs (inline). The server's
+ * format table (domain/export/formats.ts) uses this very table.
+ */
+export const FORMAT_IMAGE_MODES: Record<(typeof EXPORT_FORMAT_NAMES)[number], readonly ['copy' | 'inline', ...('copy' | 'inline')[]]> = {
   sharegpt: ['copy'],
   openai: ['inline'],
   trl: ['copy'],

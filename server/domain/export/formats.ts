@@ -1,3 +1,4 @@
+import { EXPORT_FORMAT_NAMES, FORMAT_IMAGE_MODES } from '../../../shared/schemas/export';
 import { imagePath } from './image-files';
 import { renderOpenai } from './openai';
 import type { ExportKind, ImageRef, NeutralRecord } from './records';
@@ -5,7 +6,8 @@ import { datasetInfo, renderSharegpt } from './sharegpt';
 import type { Split } from './split';
 import { renderTrl } from './trl';
 
-export const EXPORT_FORMATS = ['sharegpt', 'openai', 'trl'] as const;
+/** The names live in shared/ so the export page offers exactly what the server renders. */
+export const EXPORT_FORMATS = EXPORT_FORMAT_NAMES;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `copy`: images/<sha256>.<ext> beside the records; `inline`: data URLs inside the records. */
@@ -49,11 +51,8 @@ export const FORMATS: Record<ExportFormat, FormatDefinition> = {
         ),
       },
     ],
-    // LLaMA-Factory reads image files relative to media_dir.
-    imageModes: ['copy'],
+    imageModes: FORMAT_IMAGE_MODES.sharegpt,
   },
-  // OpenAI's fine-tuning API takes images only as URLs or data URLs, never as local files.
-  openai: { renderLine: renderOpenai, describe: () => [], imageModes: ['inline'] },
-  // TRL's loaders (datasets.load_dataset("json")) take image paths; inline would need decoding.
-  trl: { renderLine: renderTrl, describe: () => [], imageModes: ['copy'] },
+  openai: { renderLine: renderOpenai, describe: () => [], imageModes: FORMAT_IMAGE_MODES.openai },
+  trl: { renderLine: renderTrl, describe: () => [], imageModes: FORMAT_IMAGE_MODES.trl },
 };

@@ -1,3 +1,4 @@
+import { EXPORT_KIND_NAMES } from '../../../shared/schemas/export';
 import type { FinalJudgment } from '../merge/merge';
 
 /**
@@ -55,8 +56,11 @@ export type NeutralRecord = ConversationRecord | StepLabelRecord | PreferenceRec
 /** Kinds built from one solution at a time (KINDS in records.ts). */
 export const RECORD_KINDS = ['sft', 'reflection', 'orm', 'prm'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-/** Every kind of SPEC §5; preference pairs two solutions (preference-record.ts). */
-export const EXPORT_KINDS = [...RECORD_KINDS, 'preference'] as const;
+/**
+ * Every kind of SPEC §5; preference pairs two solutions (preference-record.ts). The list lives in
+ * shared/ so the export page offers exactly these.
+ */
+export const EXPORT_KINDS = EXPORT_KIND_NAMES;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** PRM800K semantics (shared/schemas/annotation.ts): -1 wrong, 0 neutral, 1 good, null unrated. */
