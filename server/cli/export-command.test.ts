@@ -1,22 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_PROJECT, seedExportProject } from '../services/export/export-test-project';
-import { runCommand } from '../test/run-command';
+import { runCommand, useCommandEnvironment } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { registerExportCommand } from './export-command';
 import { UsageError } from './output';
 
 const test = useTestDatabase();
 const scratch = mkdtempSync(join(tmpdir(), 'redline-export-cli-'));
-const savedUrl = process.env.DATABASE_URL;
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  if (savedUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = savedUrl;
-});
-afterEach(() => vi.restoreAllMocks());
+useCommandEnvironment();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let seeded: Promise<void> | undefined;
 

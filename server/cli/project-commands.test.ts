@@ -2,21 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { runCommand } from '../test/run-command';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand, useCommandEnvironment } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { UsageError } from './output';
 import { registerProjectCommands } from './project-commands';
 
 const test = useTestDatabase();
 const scratch = mkdtempSync(join(tmpdir(), 'redline-project-cli-'));
-const savedUrl = process.env.DATABASE_URL;
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-  if (savedUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = savedUrl;
-});
-afterEach(() => vi.restoreAllMocks());
+useCommandEnvironment();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const run = (args: string[]) => runCommand(test.url, registerProjectCommands, ['project', ...args]);
 

@@ -1,17 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCommand } from '../test/run-command';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCommand, useCommandEnvironment } from '../test/run-command';
 import { useTestDatabase } from '../test/hooks';
 import { seedProject, seedUser } from '../test/seed';
 import { registerUserCommands } from './user-commands';
 
 const test = useTestDatabase();
-const savedUrl = process.env.DATABASE_URL;
-afterAll(() => {
-  if (savedUrl === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = savedUrl;
-});
-afterEach(() => vi.restoreAllMocks());
+useCommandEnvironment();
 
 beforeAll(async () => {
   await seedUser(test.db, 'ann');

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { vi } from 'vitest';
+import { afterAll, afterEach, vi } from 'vitest';
 
 /**
  * Runs one `redline` command group in-process against `databaseUrl` and returns what it wrote
@@ -20,4 +20,17 @@ export async function runCommand(
   });
   await program.parseAsync(args, { from: 'user' });
   return stdout;
+}
+
+/**
+ * For files that run commands in-process: restores DATABASE_URL after the file and the stdout
+ * spy after each test.
+ */
+export function useCommandEnvironment(): void {
+  const savedUrl = process.env.DATABASE_URL;
+  afterAll(() => {
+    if (savedUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = savedUrl;
+  });
+  afterEach(() => vi.restoreAllMocks());
 }

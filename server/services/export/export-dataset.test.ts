@@ -1,28 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/hooks';
-import { exportDataset, type ExportOptions } from './export-dataset';
-import { EXPORT_PROJECT, IMAGE_SHA, seedExportProject } from './export-test-project';
+import { useExportRunner } from './export-test-runner';
+import { IMAGE_SHA } from './export-test-project';
 
 const test = useTestDatabase();
-const scratch = mkdtempSync(join(tmpdir(), 'redline-export-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let seeded: Promise<void> | undefined;
-let outCount = 0;
-
+const exporter = useExportRunner(test, { valFraction: 0.3, seed: 'test' }, 'redline-export-');
+const { scratch } = exporter;
 /** Seeds once per file, then exports into a fresh folder. */
-async function runExport(options: Partial<ExportOptions> & Pick<ExportOptions, 'kind'>) {
-  seeded ??= seedExportProject(test.db);
-  await seeded;
-  const outDir = join(scratch, `out-${(outCount += 1)}`);
-  const summary = await exportDataset(test.db, { project: EXPORT_PROJECT, format: 'sharegpt', outDir, valFraction: 0.3, seed: 'test', ...options });
-  return { outDir, summary };
-}
+const runExport = exporter.run;
 
 interface Turn { from: string; value: string }
 interface Line { conversations: Turn[]; images: string[] }

@@ -1,26 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/hooks';
-import { exportDataset, type ExportOptions } from './export-dataset';
-import { EXPORT_PROJECT, IMAGE_BYTES, seedExportProject } from './export-test-project';
+import { useExportRunner } from './export-test-runner';
+import { IMAGE_BYTES } from './export-test-project';
 
 /** orm, prm, preference, the openai and trl formats and the filters, over export-test-project.ts. */
 
 const test = useTestDatabase();
-const scratch = mkdtempSync(join(tmpdir(), 'redline-export-kinds-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const exporter = useExportRunner(test, { valFraction: 0, seed: 'k' }, 'redline-export-kinds-');
 
-let seeded: Promise<void> | undefined;
-let outCount = 0;
-
-async function runExport(options: Partial<ExportOptions> & Pick<ExportOptions, 'kind'>) {
-  seeded ??= seedExportProject(test.db);
-  await seeded;
-  const outDir = join(scratch, `out-${(outCount += 1)}`);
-  const summary = await exportDataset(test.db, { project: EXPORT_PROJECT, format: 'sharegpt', outDir, valFraction: 0, seed: 'k', ...options });
+async function runExport(options: Parameters<typeof exporter.run>[0]) {
+  const { outDir, summary } = await exporter.run(options);
   const read = (file: string) => readFileSync(join(outDir, file), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
   return { summary, manifest, train: read('train.jsonl'), provenance: read('provenance.jsonl') };
@@ -78,7 +70,7 @@ describe('export kinds and formats', () => {
   });
 
   it('prm with ratings on the deciding judgment; --neutral drop', async () => {
-    await seeded;
+    await exporter.ready();
     const { adjudications: g, solutions: s } = test.db.t;
     const [row] = await test.db.orm.select({ id: s.id }).from(s).where(eq(s.externalId, 'split-b'));
     await test.db.orm.update(g).set({ stepRatings: [1, 0, -1] }).where(eq(g.solutionId, row!.id));
