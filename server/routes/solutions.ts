@@ -17,7 +17,7 @@ export const solutionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db
     const principal = requirePrincipal(request);
     requireLabeller(principal);
     const { project } = await loadSolutionForCaller(db, principal, request.params.id);
-    await skipSolution(db, principal, project.id, request.params.id);
+    await skipSolution(db, principal, project.id, request.params.id, now());
     return reply.status(204).send();
   });
 

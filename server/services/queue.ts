@@ -236,15 +236,17 @@ export async function assertMayAnnotate(db: Database, tx: Orm, project: ProjectR
  * Skip: the solution goes back to others and is never offered to this annotator again. A
  * submitted annotation cannot be skipped; a draft stays stored (nothing typed is lost).
  */
-export async function skipSolution(db: Database, principal: Principal, projectId: number, solutionId: number): Promise<void> {
+export async function skipSolution(
+  db: Database, principal: Principal, projectId: number, solutionId: number, now = new Date(),
+): Promise<void> {
   const { annotations, leases, queueSkips } = db.t;
   await db.transaction(async (tx) => {
     const [own] = await tx.select({ status: annotations.status }).from(annotations)
       .where(and(eq(annotations.solutionId, solutionId), eq(annotations.annotatorId, principal.userId))).limit(1);
     if (own?.status === 'submitted') throw new AppError('NOT_ASSIGNED', 'you have already submitted this solution; it cannot be skipped');
-    await tx.insert(queueSkips).values({ solutionId, userId: principal.userId }).onConflictDoNothing();
+    await tx.insert(queueSkips).values({ solutionId, userId: principal.userId, createdAt: now }).onConflictDoNothing();
     await tx.delete(leases).where(and(eq(leases.solutionId, solutionId), eq(leases.userId, principal.userId)));
-    await recordAudit(db, tx, { actorId: principal.userId, action: 'queue.skip', projectId, targetType: 'solution', targetId: solutionId });
+    await recordAudit(db, tx, { actorId: principal.userId, action: 'queue.skip', projectId, targetType: 'solution', targetId: solutionId, at: now });
   });
 }
 
