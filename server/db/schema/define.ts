@@ -183,9 +183,11 @@ export function defineSchema(k: Kit) {
     version: k.int().notNull(),
     ...judgment(),
     reason: k.text().notNull().default(''),
+    /** A quality-control item: served blind to annotators at the project's QC rate, scored against this gold. */
+    qc: k.bool().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: k.time().notNull().$defaultFn(now),
-  }, (t) => [k.uniqueIndex('adjudications_solution_uq').on(t.solutionId)]);
+  }, (t) => [k.uniqueIndex('adjudications_solution_uq').on(t.solutionId), k.index('adjudications_qc_idx').on(t.qc, t.solutionId)]);
 
   const adjudicationRevisions = k.table('adjudication_revisions', {
     id: k.id(),
