@@ -35,6 +35,11 @@ export interface Benchmark {
 export interface Measurement<R> {
   /** Wall time of the timed section (see Clock), in seconds. */
   wallSeconds: number;
+  /**
+   * CPU time (user + system) the child spent in the timed section, in seconds: less disturbed
+   * than wall time when other work shares the machine, so ratios of it are the steadier figure.
+   */
+  cpuSeconds: number;
   /** The child's peak resident set size over its whole life, in MB (2^20 bytes). */
   peakRssMb: number;
   result: R;
@@ -50,7 +55,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Children run TypeScript through tsx's loader, like this script itself. */
 const TSX_LOADER = import.meta.resolve('tsx');
 
-type ChildMessage<R> = { ok: true; wallSeconds: number; maxRssKb: number; result: R } | { ok: false; error: string };
+type ChildMessage<R> = { ok: true; wallSeconds: number; cpuSeconds: number; maxRssKb: number; result: R } | { ok: false; error: string };
 
 /**
  * Runs `entry` (a module that calls runAsChild) in a fresh Node process with `args`, and returns
@@ -65,7 +70,7 @@ export function measureInChild<A, R>(entry: string, args: A): Promise<Measuremen
     child.on('message', (m) => { message = m as ChildMessage<R>; });
     child.on('error', fail);
     child.on('exit', (code, signal) => {
-      if (message?.ok) done({ wallSeconds: message.wallSeconds, peakRssMb: message.maxRssKb / 1024, result: message.result });
+      if (message?.ok) done({ wallSeconds: message.wallSeconds, cpuSeconds: message.cpuSeconds, peakRssMb: message.maxRssKb / 1024, result: message.result });
       else fail(new Error(`${entry} failed (${signal ?? `exit ${code}`}): ${message?.error ?? 'no result reported'}`));
     });
   });
@@ -79,14 +84,20 @@ export function runAsChild<A, R>(task: (args: A, clock: Clock) => Promise<R>): v
   const args = JSON.parse(process.argv[2] ?? 'null') as A;
   let started: number | undefined;
   let stopped: number | undefined;
-  const clock: Clock = { start: () => { started = performance.now(); }, stop: () => { stopped = performance.now(); } };
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
+  let cpuUsed: NodeJS.CpuUsage | undefined;
+  const clock: Clock = {
+    start: () => { started = performance.now(); cpuAtStart = process.cpuUsage(); },
+    stop: () => { stopped = performance.now(); cpuUsed = process.cpuUsage(cpuAtStart); },
+  };
   const whole = performance.now();
   const reply = (m: ChildMessage<R>) => send(m, () => process.disconnect());
   task(args, clock).then(
     (result) => {
       // Linux reports maxRSS in kilobytes.
       const wallSeconds = ((stopped ?? performance.now()) - (started ?? whole)) / 1000;
-      reply({ ok: true, wallSeconds, maxRssKb: process.resourceUsage().maxRSS, result });
+      const cpu = cpuUsed ?? process.cpuUsage(cpuAtStart);
+      reply({ ok: true, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS, result });
     },
     (error: unknown) => {
       process.exitCode = 1;

@@ -3,5 +3,10 @@
  * raw; some line readers (Python's str.splitlines) break lines there, so they are escaped.
  */
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // One scan in the usual case (neither present); lines with inlined images are megabytes long.
+  return SEPARATOR.test(json) ? json.replace(SEPARATORS, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029')) : json;
 }
+
+const SEPARATOR = /[\u2028\u2029]/;
+const SEPARATORS = /[\u2028\u2029]/g;

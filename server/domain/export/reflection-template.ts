@@ -48,15 +48,31 @@ export function checkReflectionTemplate(template: string): string[] {
 }
 
 export function fillReflectionTemplate(template: string, values: ReflectionValues): string {
-  const lines = template.replace(/\r\n?/g, '\n').split('\n');
-  const kept = lines.filter((line) => {
-    for (const match of line.matchAll(PLACEHOLDER)) {
-      if (values[match[1] as ReflectionPlaceholder].trim() === '') return false;
-    }
-    return true;
-  });
+  const kept = compiled(template).filter((line) => line.names.every((name) => values[name].trim() !== ''));
   return kept
+    .map((line) => line.text)
     .join('\n')
     .replace(PLACEHOLDER, (_whole, name: string) => values[name as ReflectionPlaceholder])
     .trim();
+}
+
+interface TemplateLine {
+  text: string;
+  names: ReflectionPlaceholder[];
+}
+
+/** A template's lines and the placeholders each holds, worked out once per template (an export fills it per record). */
+const compiledTemplates = new Map<string, TemplateLine[]>();
+
+function compiled(template: string): TemplateLine[] {
+  let lines = compiledTemplates.get(template);
+  if (!lines) {
+    lines = template.replace(/\r\n?/g, '\n').split('\n').map((text) => ({
+      text,
+      names: [...text.matchAll(PLACEHOLDER)].map((match) => match[1] as ReflectionPlaceholder),
+    }));
+    if (compiledTemplates.size >= 16) compiledTemplates.clear();
+    compiledTemplates.set(template, lines);
+  }
+  return lines;
 }

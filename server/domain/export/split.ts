@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type Split = 'train' | 'val';
 export const SPLITS: readonly Split[] = ['train', 'val'];
@@ -16,6 +16,22 @@ export function assignSplit(seed: string, problemExternalId: string, valFraction
 
 /** A uniform number in [0, 1) fixed by the seed and the problem's external id. */
 export function splitDraw(seed: string, problemExternalId: string): number {
-  const digest = createHash('sha256').update(`${seed}:${problemExternalId}`, 'utf8').digest();
-  return digest.readUIntBE(0, 6) / 2 ** 48;
+  return hash('sha256', `${seed}:${problemExternalId}`, 'buffer').readUIntBE(0, 6) / 2 ** 48;
+}
+
+/**
+ * assignSplit for one export: remembers recent problems, since an export meets each problem once
+ * per solution and a problem's solutions mostly arrive together. Bounded: memory stays flat.
+ */
+export function splitter(seed: string, valFraction: number): (problemExternalId: string) => Split {
+  const recent = new Map<string, Split>();
+  return (problemExternalId) => {
+    let split = recent.get(problemExternalId);
+    if (split === undefined) {
+      split = assignSplit(seed, problemExternalId, valFraction);
+      if (recent.size >= 4096) recent.clear();
+      recent.set(problemExternalId, split);
+    }
+    return split;
+  };
 }

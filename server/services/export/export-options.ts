@@ -63,7 +63,7 @@ export interface ExportSettings {
 export const DEFAULT_SOURCES: readonly MergeSource[] = ['gold', 'consensus'];
 export const DEFAULT_VAL_FRACTION = 0.05;
 export const DEFAULT_SEED = '0';
-const DEFAULT_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 1000;
 
 /** Every check that needs no database; `projectOverlap` is the default of minAnnotators. */
 export function resolveExportSettings(options: ExportOptions, projectOverlap: number): ExportSettings {

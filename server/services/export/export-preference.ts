@@ -60,7 +60,7 @@ async function collectSides({ db, projectId, settings, tally, onProgress }: Expo
   const sides = new Map<number, ProblemSides>();
   const total = onProgress ? await countSolutions(db, projectId, settings.filter) : 0;
   let done = 0;
-  for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: false })) {
+  for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: false, sources: settings.policy.sources })) {
     for (const item of page) {
       const result = judgeForExport(item, settings);
       if (!result.ok) tally.leaveOut(result.reason);

@@ -2,9 +2,9 @@ import type { Database } from '../../db/connection';
 import { copiedImage, FORMATS, type ImageLocator } from '../../domain/export/formats';
 import { imagePath } from '../../domain/export/image-files';
 import { KINDS, type ExportSolution, type ImageRef, type RecordKind } from '../../domain/export/records';
-import { assignSplit } from '../../domain/export/split';
+import { splitter, type Split } from '../../domain/export/split';
 import { ratingsFor } from '../../domain/export/step-ratings';
-import { findCorrectSiblings, loadAlternatives } from './correct-siblings';
+import { loadAlternatives } from './correct-siblings';
 import type { DatasetSink } from './dataset-sink';
 import { inlineImages } from './export-images';
 import type { ExportSettings } from './export-options';
@@ -29,16 +29,16 @@ export interface ExportContext {
 export async function writeSolutionRecords(ctx: ExportContext, kindName: RecordKind): Promise<void> {
   const { db, projectId, settings, sink, onProgress } = ctx;
   const kind = KINDS[kindName];
-  const siblings = kind.needsAlternative ? await findCorrectSiblings(db, projectId, settings) : new Map<number, number>();
   const total = onProgress ? await countSolutions(db, projectId, settings.filter) : 0;
+  const splitOf = splitter(settings.seed, settings.valFraction);
   let done = 0;
-  for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: true })) {
+  for await (const page of exportPages(db, projectId, settings.filter, { pageSize: settings.pageSize, withProblems: true, sources: settings.policy.sources })) {
     const merged = page.map((item) => ({ item, result: judgeForExport(item, settings) }));
-    const alternatives = kind.needsAlternative ? await loadAlternatives(db, merged, siblings) : new Map<number, ExportSolution>();
+    const alternatives = kind.needsAlternative ? await loadAlternatives(db, projectId, settings, merged) : new Map<number, ExportSolution>();
     const locate: ImageLocator = settings.images === 'inline' && sink.needsText ? await inlineImages(db, page) : copiedImage;
     const images = new Map<string, ImageRef>();
     for (const { item, result } of merged) {
-      const written = await exportOne(ctx, kindName, item, result, alternatives.get(item.solutionId) ?? null, locate);
+      const written = await exportOne(ctx, kindName, item, result, alternatives.get(item.solutionId) ?? null, locate, splitOf);
       for (const image of written) images.set(imagePath(image), image);
     }
     if (settings.images === 'copy') await sink.images(images);
@@ -55,6 +55,7 @@ async function exportOne(
   result: ExportJudgment,
   alternative: ExportSolution | null,
   locate: ImageLocator,
+  splitOf: (problemExternalId: string) => Split,
 ): Promise<readonly ImageRef[]> {
   if (!result.ok) {
     tally.leaveOut(result.reason);
@@ -75,7 +76,7 @@ async function exportOne(
     tally.leaveOut(built.reason);
     return [];
   }
-  const split = assignSplit(settings.seed, problem.externalId, settings.valFraction);
+  const split = splitOf(problem.externalId);
   await sink.record(split, () => FORMATS[settings.format].renderLine(built.record, locate), {
     solutionId: item.solutionExternalId,
     problemId: problem.externalId,

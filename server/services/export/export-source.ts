@@ -1,6 +1,8 @@
-import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, eq, gt, inArray, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/connection';
+import { readRows } from '../../db/read-rows';
 import type { MergeInput } from '../../domain/merge/merge';
+import type { MergeSource } from '../../domain/merge/judgment';
 import type { ExportProblem, ExportSolution, ImageRef } from '../../domain/export/records';
 import type { RatingSources } from '../../domain/export/step-ratings';
 
@@ -53,44 +55,88 @@ export async function countSolutions(db: Database, projectId: number, filter: Ex
   return Number(row?.n ?? 0);
 }
 
+/** The solutions of some problems, under the export's filters, in id order (reflection's fallback). */
+export async function problemsSolutions(
+  db: Database,
+  projectId: number,
+  filter: ExportFilter,
+  sources: readonly MergeSource[],
+  problemIds: number[],
+): Promise<ExportItem[]> {
+  if (problemIds.length === 0) return [];
+  const s = db.t.solutions;
+  const rows = await readRows(db, db.orm
+    .select({ id: s.id, problemId: s.problemId, externalId: s.externalId, round: s.round, steps: s.steps, finalAnswer: s.finalAnswer })
+    .from(s)
+    .where(and(...filterConditions(db, projectId, filter), inArray(s.problemId, problemIds)))
+    .orderBy(asc(s.id)));
+  return toItems(rows, await loadMergeInputs(db, rows, sources), null);
+}
+
+type SolutionRow = { id: number; problemId: number; externalId: string; round: number; steps: string[]; finalAnswer: string | null };
+
+function toItems(rows: readonly SolutionRow[], { merge, ratings }: Awaited<ReturnType<typeof loadMergeInputs>>, problems: Map<number, ExportProblem> | null): ExportItem[] {
+  return rows.map((row) => ({
+    solutionId: row.id,
+    solutionExternalId: row.externalId,
+    problemId: row.problemId,
+    round: row.round,
+    solution: { steps: row.steps, finalAnswer: row.finalAnswer },
+    problem: problems?.get(row.problemId) ?? null,
+    merge: merge.get(row.id) ?? { gold: null, annotations: [], orm: [], stepCount: row.steps.length },
+    ratings: ratings.get(row.id) ?? { gold: null, annotations: [] },
+  }));
+}
+
 export async function* exportPages(
   db: Database,
   projectId: number,
   filter: ExportFilter,
-  options: { pageSize: number; withProblems: boolean },
+  options: { pageSize: number; withProblems: boolean; sources: readonly MergeSource[] },
 ): AsyncGenerator<ExportItem[]> {
   const s = db.t.solutions;
   let lastId = 0;
   for (;;) {
     const conditions = [...filterConditions(db, projectId, filter), gt(s.id, lastId)];
-    const rows = await db.orm
+    const rows = await readRows(db, db.orm
       .select({ id: s.id, problemId: s.problemId, externalId: s.externalId, round: s.round, steps: s.steps, finalAnswer: s.finalAnswer })
       .from(s)
       .where(and(...conditions))
       .orderBy(asc(s.id))
-      .limit(options.pageSize);
+      .limit(options.pageSize));
     const last = rows.at(-1);
     if (!last) return;
-    const { merge, ratings } = await loadMergeInputs(db, rows);
+    const inputs = await loadMergeInputs(db, rows, options.sources);
     const problems = options.withProblems ? await loadProblems(db, [...new Set(rows.map((r) => r.problemId))]) : null;
-    yield rows.map((row) => ({
-      solutionId: row.id,
-      solutionExternalId: row.externalId,
-      problemId: row.problemId,
-      round: row.round,
-      solution: { steps: row.steps, finalAnswer: row.finalAnswer },
-      problem: problems?.get(row.problemId) ?? null,
-      merge: merge.get(row.id) ?? { gold: null, annotations: [], orm: [], stepCount: row.steps.length },
-      ratings: ratings.get(row.id) ?? { gold: null, annotations: [] },
-    }));
+    yield toItems(rows, inputs, problems);
     if (rows.length < options.pageSize) return;
     lastId = last.id;
   }
 }
 
+/**
+ * `column IN (ids)`, or `column BETWEEN min AND max` when the ids are dense (a page of one
+ * project's solutions usually is): building and planning a 500-value IN list costs more than the
+ * rows it reads. Callers look rows up by id, so the few extra ids a range may take are dropped.
+ */
+function idsCondition(column: AnyColumn, ids: readonly number[]): SQL {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const id of ids) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return ids.length > 0 && max - min + 1 <= 2 * ids.length ? between(column, min, max) : inArray(column, [...ids]);
+}
+
+/**
+ * Submitted annotations always (consensus, agreement, and the ratings of PRM records); the
+ * adjudication and the ORM judgments only when the policy has a source that reads them.
+ */
 async function loadMergeInputs(
   db: Database,
   rows: ReadonlyArray<{ id: number; steps: string[] }>,
+  sources: readonly MergeSource[],
 ): Promise<{ merge: Map<number, MergeInput>; ratings: Map<number, { gold: RatingSources['gold']; annotations: Array<RatingSources['annotations'][number]> }> }> {
   const { annotations: a, adjudications: g, ormJudgments: o, users: u } = db.t;
   const ids = rows.map((r) => r.id);
@@ -109,12 +155,12 @@ async function loadMergeInputs(
     badProblem: t.badProblem,
   });
 
-  const annotations = await db.orm
+  const annotations = await readRows(db, db.orm
     .select({ ...judgmentColumns(a), stepRatings: a.stepRatings, annotator: u.name, submittedAt: a.submittedAt, updatedAt: a.updatedAt })
     .from(a)
     .innerJoin(u, eq(u.id, a.annotatorId))
-    .where(and(inArray(a.solutionId, ids), eq(a.status, 'submitted')))
-    .orderBy(asc(a.id));
+    .where(and(idsCondition(a.solutionId, ids), eq(a.status, 'submitted')))
+    .orderBy(asc(a.id)));
   for (const { solutionId, submittedAt, updatedAt, stepRatings, ...rest } of annotations) {
     // Imported labels may lack a submission time; their last save stands in for it.
     const when = submittedAt ?? updatedAt;
@@ -122,7 +168,7 @@ async function loadMergeInputs(
     ratings.get(solutionId)?.annotations.push({ verdict: rest.verdict, firstErrorStep: rest.firstErrorStep, submittedAt: when, stepRatings });
   }
 
-  const golds = await db.orm.select({ ...judgmentColumns(g), stepRatings: g.stepRatings }).from(g).where(inArray(g.solutionId, ids));
+  const golds = !sources.includes('gold') ? [] : await readRows(db, db.orm.select({ ...judgmentColumns(g), stepRatings: g.stepRatings }).from(g).where(idsCondition(g.solutionId, ids)));
   for (const { solutionId, stepRatings, ...gold } of golds) {
     const input = inputs.get(solutionId);
     if (input) input.gold = gold;
@@ -130,7 +176,7 @@ async function loadMergeInputs(
     if (rated) rated.gold = stepRatings;
   }
 
-  const orms = await db.orm
+  const orms = !sources.includes('orm') ? [] : await readRows(db, db.orm
     .select({
       id: o.id,
       solutionId: o.solutionId,
@@ -143,24 +189,24 @@ async function loadMergeInputs(
       createdAt: o.createdAt,
     })
     .from(o)
-    .where(inArray(o.solutionId, ids))
-    .orderBy(asc(o.id));
+    .where(idsCondition(o.solutionId, ids))
+    .orderBy(asc(o.id)));
   for (const { solutionId, ...judgment } of orms) inputs.get(solutionId)?.orm.push(judgment);
   return { merge: inputs, ratings };
 }
 
 export async function loadProblems(db: Database, problemIds: number[]): Promise<Map<number, ExportProblem>> {
   const { problems: p, problemImages: pi, images: im } = db.t;
-  const rows = await db.orm
+  const rows = await readRows(db, db.orm
     .select({ id: p.id, externalId: p.externalId, question: p.question })
     .from(p)
-    .where(inArray(p.id, problemIds));
-  const images = await db.orm
+    .where(inArray(p.id, problemIds)));
+  const images = await readRows(db, db.orm
     .select({ problemId: pi.problemId, sha256: im.sha256, mime: im.mime })
     .from(pi)
     .innerJoin(im, eq(im.sha256, pi.imageSha256))
     .where(inArray(pi.problemId, problemIds))
-    .orderBy(asc(pi.problemId), asc(pi.position));
+    .orderBy(asc(pi.problemId), asc(pi.position)));
   const byProblem = new Map<number, ImageRef[]>();
   for (const { problemId, ...image } of images) {
     const list = byProblem.get(problemId) ?? [];
@@ -174,10 +220,10 @@ export async function loadProblems(db: Database, problemIds: number[]): Promise<
 export async function loadSolutionTexts(db: Database, ids: number[]): Promise<Map<number, ExportSolution & { externalId: string }>> {
   if (ids.length === 0) return new Map();
   const s = db.t.solutions;
-  const rows = await db.orm
+  const rows = await readRows(db, db.orm
     .select({ id: s.id, externalId: s.externalId, steps: s.steps, finalAnswer: s.finalAnswer })
     .from(s)
-    .where(inArray(s.id, ids));
+    .where(inArray(s.id, ids)));
   return new Map(rows.map((r) => [r.id, { externalId: r.externalId, steps: r.steps, finalAnswer: r.finalAnswer }]));
 }
 
@@ -185,6 +231,6 @@ export async function loadSolutionTexts(db: Database, ids: number[]): Promise<Ma
 export async function loadImageData(db: Database, sha256s: string[]): Promise<Map<string, Buffer>> {
   if (sha256s.length === 0) return new Map();
   const im = db.t.images;
-  const rows = await db.orm.select({ sha256: im.sha256, data: im.data }).from(im).where(inArray(im.sha256, sha256s));
+  const rows = await readRows(db, db.orm.select({ sha256: im.sha256, data: im.data }).from(im).where(inArray(im.sha256, sha256s)));
   return new Map(rows.map((r) => [r.sha256, r.data]));
 }
