@@ -107,6 +107,11 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.REDLINE_PG_POOL ?? 10) });
+  // An idle connection can fail (the server restarted, an admin ended it): the pool drops it and
+  // opens another when needed. Without a listener node-postgres' 'error' event ends the process.
+  pool.on('error', (error) => {
+    process.stderr.write(`PostgreSQL: an idle connection failed and will be replaced (${error.message})\n`);
+  });
   const orm = drizzlePg({ client: pool, casing: 'snake_case' }) as unknown as Orm;
   const safe = new URL(url);
   safe.password = '';
