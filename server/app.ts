@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { imageRoutes } from './routes/images';
 import { memberRoutes } from './routes/members';
+import { ormRunRoutes } from './routes/orm-runs';
 import { progressRoutes } from './routes/progress';
 import { projectRoutes } from './routes/projects';
 import { solutionRoutes } from './routes/solutions';
@@ -21,7 +22,7 @@ import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'clientDir' | 'secureCookies'>;
+  config: Pick<Config, 'clientDir' | 'secureCookies' | 'ormApiKey'>;
   logger?: boolean;
   /** The clock for leases and sessions; tests pass their own. */
   now?: () => Date;
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(historyRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(ormRunRoutes, { ...deps, ormApiKey: options.config.ormApiKey });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(staticClientPlugin, { clientDir: options.config.clientDir });

@@ -7,6 +7,8 @@ export interface Config {
   secureCookies: boolean;
   /** Where the built client lives. */
   clientDir: string;
+  /** REDLINE_ORM_API_KEY: the Bearer key for ORM runs started from the UI; never stored or returned. */
+  ormApiKey?: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -18,6 +20,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '127.0.0.1',
     secureCookies: env.REDLINE_SECURE_COOKIES === 'true',
     clientDir: env.REDLINE_CLIENT_DIR ?? 'dist/client',
+    ormApiKey: env.REDLINE_ORM_API_KEY || undefined,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDatabaseCommands } from './database-commands';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
+import { registerJudgeCommand } from './judge-command';
 import { UsageError } from './output';
 import { registerProjectCommands } from './project-commands';
 import { registerServeCommands } from './serve-commands';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDatabaseCommands(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerJudgeCommand(program);
   registerUserCommands(program);
   registerProjectCommands(program);
   try {

@@ -75,11 +75,32 @@ const ROUTES: Record<string, Case> = {
   'PATCH /api/users/:name': { url: () => '/api/users/victim', body: () => ({ disabled: false }), expected: ADMIN },
   'GET /api/users/:name/tokens': { url: () => '/api/users/victim/tokens', expected: ADMIN },
   'POST /api/users/:name/tokens': { url: () => '/api/users/victim/tokens', body: () => ({ label: 'ci' }), expected: ADMIN },
+  'POST /api/projects/:project/orm-runs': {
+    url: () => '/api/projects/perm/orm-runs',
+    // Nothing listens on port 9: the run starts, fails its requests and ends; only the role check matters here.
+    body: () => ({ endpoint: 'http://127.0.0.1:9/v1', model: `perm-${(counter += 1)}`, concurrency: 1 }),
+    expected: RESEARCHER,
+  },
+  'GET /api/projects/:project/orm-runs': { url: () => '/api/projects/perm/orm-runs', expected: RESEARCHER },
+  'GET /api/projects/:project/orm-runs/:id': { url: async () => `/api/projects/perm/orm-runs/${await ormRunId()}`, expected: RESEARCHER },
+  'POST /api/projects/:project/orm-runs/:id/cancel': {
+    url: async () => `/api/projects/perm/orm-runs/${await ormRunId()}/cancel`,
+    body: () => ({}),
+    expected: RESEARCHER,
+  },
   'DELETE /api/users/:name/tokens/:id': {
     url: async () => `/api/users/victim/tokens/${(await issueApiToken(t.db, 'victim', 'to revoke', null)).id}`,
     expected: ADMIN,
   },
 };
+
+/** An ORM run of the project, started by an admin against an endpoint where nothing listens. */
+async function ormRunId(): Promise<number> {
+  const admin = await sessionCaller(app, t.db, 'admin', clock);
+  const res = await admin.send('POST', '/api/projects/perm/orm-runs', { endpoint: 'http://127.0.0.1:9/v1', model: `perm-${(counter += 1)}`, concurrency: 1 });
+  if (res.statusCode !== 201) throw new Error(`starting an ORM run: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: number }).id;
+}
 
 /** A fresh caller of each kind for every request, so a logout or a moved clock touches no other case. */
 async function callerFor(who: Who): Promise<AnyCaller> {
