@@ -7,13 +7,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { agreementBenchmark } from './bench/agreement';
 import { exportBenchmark } from './bench/export';
 import { importBenchmark } from './bench/import';
 import { workspaceBenchmark } from './bench/workspace';
 import { formatTable, type Benchmark, type BenchReport } from './bench/measure';
 
 /** The registry: a new benchmark is one file in scripts/bench/ and one entry here. */
-const BENCHMARKS: Benchmark[] = [importBenchmark, exportBenchmark, workspaceBenchmark];
+const BENCHMARKS: Benchmark[] = [importBenchmark, exportBenchmark, workspaceBenchmark, agreementBenchmark];
 const DEFAULT_LINES = [10_000, 100_000];
 
 const USAGE = `usage: npm run bench -- [--lines N[,N…]] [--only NAME[,NAME…]] [--postgres] [--json]

@@ -7,6 +7,7 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { staticClientPlugin } from './plugins/static-client';
+import { agreementRoutes } from './routes/agreement';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { exportRoutes } from './routes/export';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(historyRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(exportRoutes, deps);
+  await app.register(agreementRoutes, deps);
   await app.register(ormRunRoutes, { ...deps, ormApiKey: options.config.ormApiKey });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgreementCommand } from './agreement-command';
 import { registerDatabaseCommands } from './database-commands';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDatabaseCommands(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerAgreementCommand(program);
   registerJudgeCommand(program);
   registerUserCommands(program);
   registerProjectCommands(program);

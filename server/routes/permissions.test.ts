@@ -75,6 +75,8 @@ const ROUTES: Record<string, Case> = {
   'PATCH /api/users/:name': { url: () => '/api/users/victim', body: () => ({ disabled: false }), expected: ADMIN },
   'GET /api/users/:name/tokens': { url: () => '/api/users/victim/tokens', expected: ADMIN },
   'POST /api/users/:name/tokens': { url: () => '/api/users/victim/tokens', body: () => ({ label: 'ci' }), expected: ADMIN },
+  'GET /api/projects/:project/agreement': { url: () => '/api/projects/perm/agreement?bootstrap=false', expected: LEAD },
+  'GET /api/projects/:project/agreement/solutions': { url: () => '/api/projects/perm/agreement/solutions?cell=annotator&name=member', expected: LEAD },
   'POST /api/projects/:project/orm-runs': {
     url: () => '/api/projects/perm/orm-runs',
     // Nothing listens on port 9: the run starts, fails its requests and ends; only the role check matters here.

@@ -1,4 +1,5 @@
 import { krippendorffAlpha } from './krippendorff-alpha';
+import type { RatingMatrix } from './rating-matrix';
 import type { Stat, Unit } from './types';
 
 /** Agreement on where a solution first goes wrong (SPEC §6, "first error step"). */
@@ -52,4 +53,34 @@ export function firstErrorAgreement(units: readonly Unit<number>[]): FirstErrorA
     alphaNominal: krippendorffAlpha(units, 'nominal'),
     alphaInterval: krippendorffAlpha(units, 'interval'),
   };
+}
+
+/** `items`, `exact` and `withinOne` of firstErrorAgreement over a matrix (NaN = no step), same rules. */
+export function firstErrorShares(matrix: RatingMatrix): Pick<FirstErrorAgreement, 'items' | 'exact' | 'withinOne'> {
+  let items = 0;
+  let exactSum = 0;
+  let withinOneSum = 0;
+  const steps = new Float64Array(matrix.raters);
+  for (let u = 0; u < matrix.units; u++) {
+    let m = 0;
+    for (let r = 0; r < matrix.raters; r++) {
+      const v = matrix.values[u * matrix.raters + r] as number;
+      if (!Number.isNaN(v)) steps[m++] = v;
+    }
+    if (m < 2) continue;
+    let exactPairs = 0;
+    let nearPairs = 0;
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 1; j < m; j++) {
+        const gap = Math.abs((steps[i] as number) - (steps[j] as number));
+        if (gap === 0) exactPairs += 1;
+        if (gap <= 1) nearPairs += 1;
+      }
+    }
+    const pairs = (m * (m - 1)) / 2;
+    exactSum += exactPairs / pairs;
+    withinOneSum += nearPairs / pairs;
+    items += 1;
+  }
+  return { items, exact: items === 0 ? null : exactSum / items, withinOne: items === 0 ? null : withinOneSum / items };
 }

@@ -1,0 +1,37 @@
+import type { Database } from '../../db/connection';
+
+/**
+ * Runs one SELECT written in SQL both dialects accept (`?` placeholders) and hands each row to
+ * `onRow` as an array of driver values, without building row objects: the agreement report reads
+ * up to millions of annotation rows, and drizzle's per-row mapping would dominate its time.
+ * SQLite streams (`raw().iterate()`); PostgreSQL returns the rows in one array (`rowMode:
+ * 'array'`). Values are as the driver gives them: SQLite booleans are 0/1 and times integers
+ * (ms), PostgreSQL booleans are booleans, times `Date`s and jsonb parsed — callers normalise with
+ * the helpers below.
+ */
+export async function eachRow(db: Database, text: string, params: readonly unknown[], onRow: (row: unknown[]) => void): Promise<void> {
+  if (db.driver.kind === 'sqlite') {
+    const statement = db.driver.sqlite.prepare(text).raw(true);
+    for (const row of statement.iterate(...params) as Iterable<unknown[]>) onRow(row);
+    return;
+  }
+  let n = 0;
+  const pgText = text.replace(/\?/g, () => `$${++n}`);
+  const result = await db.driver.pool.query<unknown[]>({ text: pgText, values: [...params], rowMode: 'array' });
+  for (const row of result.rows) onRow(row);
+}
+
+export const asBool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+
+/** A time column as ms since the epoch (SQLite: integer ms; PostgreSQL: Date). */
+export function asMs(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'string') return Date.parse(v);
+  return 0;
+}
+
+/** A JSON column (SQLite: text; PostgreSQL: parsed). */
+export function asJson(v: unknown): unknown {
+  return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+}
