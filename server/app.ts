@@ -23,7 +23,7 @@ import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'clientDir' | 'secureCookies' | 'ormApiKey'>;
+  config: Pick<Config, 'clientDir' | 'secureCookies' | 'ormApiKey' | 'trustProxy' | 'tokenRatePerMinute'>;
   logger?: boolean;
   /** The clock for leases and sessions; tests pass their own. */
   now?: () => Date;
@@ -36,7 +36,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless configured: believing any X-Forwarded-For lets a client pick its own address.
+    trustProxy: options.config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
   const deps = { db: options.db, now: options.now ?? (() => new Date()), secureCookies: options.config.secureCookies };
-  await app.register(authPlugin, { db: options.db, now: deps.now });
+  await app.register(authPlugin, { db: options.db, now: deps.now, tokenRatePerMinute: options.config.tokenRatePerMinute });
 
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);

@@ -9,6 +9,16 @@ export interface Config {
   clientDir: string;
   /** REDLINE_ORM_API_KEY: the Bearer key for ORM runs started from the UI; never stored or returned. */
   ormApiKey?: string | undefined;
+  /**
+   * REDLINE_TRUST_PROXY: whose X-Forwarded-For to believe. Unset/false: nobody (the socket address
+   * is the client, so a client cannot spoof its way past the per-address sign-in limit); true:
+   * every hop; a comma list: those proxy addresses/CIDRs only (Fastify's trustProxy).
+   */
+  trustProxy?: boolean | string[];
+  /** REDLINE_TOKEN_RATE_PER_MINUTE: Bearer-token requests allowed per token per minute (default 600). */
+  tokenRatePerMinute?: number;
+  /** REDLINE_MAX_CONCURRENT_EXPORTS: export downloads one user may have running at once (default 2). */
+  maxConcurrentExports?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -21,6 +31,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.REDLINE_SECURE_COOKIES === 'true',
     clientDir: env.REDLINE_CLIENT_DIR ?? 'dist/client',
     ormApiKey: env.REDLINE_ORM_API_KEY || undefined,
+    trustProxy: readTrustProxy(env),
+    ...readLimits(env),
     ...overrides,
   };
+}
+
+/** REDLINE_TRUST_PROXY as Fastify's trustProxy option (see Config.trustProxy). */
+export function readTrustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
+  const raw = (env.REDLINE_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((a) => a.trim()).filter((a) => a !== '');
+}
+
+/**
+ * The per-user and per-token limits (SPEC §9), checked at start-up. Also read by the services that
+ * enforce them when the app is built without a Config (tests), so both paths agree.
+ */
+export function readLimits(env: NodeJS.ProcessEnv): { tokenRatePerMinute: number; maxConcurrentExports: number } {
+  return {
+    tokenRatePerMinute: positiveInt(env, 'REDLINE_TOKEN_RATE_PER_MINUTE', 600),
+    maxConcurrentExports: positiveInt(env, 'REDLINE_MAX_CONCURRENT_EXPORTS', 2),
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgreementCommand } from './agreement-command';
+import { registerBackupCommand } from './backup-command';
 import { registerDatabaseCommands } from './database-commands';
 import { registerExportCommand } from './export-command';
 import { registerImportCommand } from './import-command';
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerJudgeCommand(program);
   registerUserCommands(program);
   registerProjectCommands(program);
+  registerBackupCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

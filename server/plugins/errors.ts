@@ -35,7 +35,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: error.message });
+    if (status === 413) return reply.status(413).send(payloadTooLarge(error, request.routeOptions.bodyLimit));
     if (status === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: error.message });
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: GENERIC_CODES[status] ?? 'BAD_REQUEST', message: error.message });
@@ -44,3 +44,18 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply.status(500).send({ code: 'INTERNAL', message: 'something went wrong on the server; it has been logged' });
   });
 });
+
+/** Fastify's "Request body is too large", restated with the limit the caller went over. */
+function payloadTooLarge(error: FastifyError, limitBytes: number | undefined) {
+  if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE' || !limitBytes) return { code: 'PAYLOAD_TOO_LARGE', message: error.message };
+  return {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `the request body is larger than the ${formatBytes(limitBytes)} limit`,
+    details: { limitBytes },
+  };
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
+}

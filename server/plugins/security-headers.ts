@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * No inline script anywhere; styles may be inline because MathLive positions glyphs with style
- * attributes. Images come from our own API or data: URLs (canvas exports), fonts from our build.
+ * No inline script anywhere, and no eval (e2e/csp.spec.ts runs the annotate journey under it).
+ * style-src keeps 'unsafe-inline' for one reason, measured there: MathLive's static renderer
+ * writes its markup as HTML with style="…" attributes that size and place each glyph (hundreds of
+ * style-src-attr refusals per page without it). It needs no inline <style> element in browsers
+ * with adoptedStyleSheets; older ones fall back to <style> elements, which is why this is not
+ * narrowed to `style-src-attr 'unsafe-inline'` + `style-src-elem 'self'`. Images come from our
+ * own API or data:/blob: URLs (canvas exports), fonts from our build.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

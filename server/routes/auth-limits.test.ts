@@ -87,9 +87,18 @@ describe('the session cookie', () => {
     return res.cookies.find((c) => c.name === SESSION_COOKIE)!;
   };
 
-  it('is Secure when the request came over https (through the proxy), and not over plain http', async () => {
-    expect((await cookieOf(app, { 'x-forwarded-proto': 'https' })).secure).toBe(true);
-    expect((await cookieOf(app)).secure).toBeFalsy();
+  it('is Secure when the request came over https through a trusted proxy, and not over plain http', async () => {
+    const proxied = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false, trustProxy: true }, now: () => clock });
+    try {
+      expect((await cookieOf(proxied, { 'x-forwarded-proto': 'https' })).secure).toBe(true);
+      expect((await cookieOf(proxied)).secure).toBeFalsy();
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-Proto from a caller when no proxy is trusted (REDLINE_TRUST_PROXY unset)', async () => {
+    expect((await cookieOf(app, { 'x-forwarded-proto': 'https' })).secure).toBeFalsy();
   });
 
   it('is always Secure with REDLINE_SECURE_COOKIES=true', async () => {

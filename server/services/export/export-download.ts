@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExportQuery } from '../../../shared/schemas/export';
+import { readLimits } from '../../config';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
@@ -8,13 +9,15 @@ import { resolveExportSettings, type ExportSettings } from './export-options';
 import { exportOptionsFromQuery } from './export-query';
 import { streamExportZip, type ZipExport } from './export-zip';
 
-/** Downloads one user may have running at once. */
-export const MAX_EXPORTS_PER_USER = 2;
+/** Downloads one user may have running at once: REDLINE_MAX_CONCURRENT_EXPORTS (default 2), read per call. */
+export function maxExportsPerUser(env: NodeJS.ProcessEnv = process.env): number {
+  return readLimits(env).maxConcurrentExports;
+}
 
 /**
  * Exports running per user id. In-process on purpose (for now): Redline serves from one process
  * (SPEC §9), and a count that dies with the process can never stay stuck after a crash, as a
- * row in the database could. Several server processes would each allow MAX_EXPORTS_PER_USER.
+ * row in the database could. Several server processes would each allow maxExportsPerUser().
  */
 const running = new Map<number, number>();
 
@@ -38,8 +41,13 @@ export async function startExportDownload(
   const options = exportOptionsFromQuery(project.name, query);
   const settings = resolveExportSettings(options, project.overlap);
   const active = running.get(actor.userId) ?? 0;
-  if (active >= MAX_EXPORTS_PER_USER) {
-    throw new AppError('RATE_LIMITED', `an export is already running (at most ${MAX_EXPORTS_PER_USER} at once); wait for it to finish`);
+  const limit = maxExportsPerUser();
+  if (active >= limit) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `you already have ${active} export${active === 1 ? '' : 's'} running (limit ${limit} at once, REDLINE_MAX_CONCURRENT_EXPORTS); wait for one to finish`,
+      { limit, running: active },
+    );
   }
   // Taken before the first await, so requests arriving together cannot all see a free slot.
   running.set(actor.userId, active + 1);
