@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import type { RowCounts } from './import';
+import type { LoaderResult, RowCounts } from './import';
 import { runAsChild, type Clock } from './measure';
 
 export interface BaselineArgs {
@@ -46,7 +46,7 @@ function pngSize(data: Buffer): { width: number; height: number } {
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
-async function loadBaseline(args: BaselineArgs, clock: Clock): Promise<RowCounts> {
+async function loadBaseline(args: BaselineArgs, clock: Clock): Promise<LoaderResult<RowCounts>> {
   const sqlite = new BetterSqlite3(args.database);
   // The same settings as server/db/connection.ts.
   sqlite.pragma('journal_mode = WAL');
@@ -91,6 +91,7 @@ async function loadBaseline(args: BaselineArgs, clock: Clock): Promise<RowCounts
     }
   });
 
+  const cpuBefore = process.cpuUsage();
   clock.start();
   const reader = createInterface({ input: createReadStream(args.file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let batch: NativeLine[] = [];
@@ -104,6 +105,7 @@ async function loadBaseline(args: BaselineArgs, clock: Clock): Promise<RowCounts
   }
   storeBatch(batch);
   clock.stop();
+  const cpu = process.cpuUsage(cpuBefore);
 
   const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const counts: RowCounts = {
@@ -111,7 +113,7 @@ async function loadBaseline(args: BaselineArgs, clock: Clock): Promise<RowCounts
     images: count('images'), problemImages: count('problem_images'),
   };
   sqlite.close();
-  return counts;
+  return { cpuSeconds: (cpu.user + cpu.system) / 1e6, value: counts };
 }
 
 runAsChild(loadBaseline);

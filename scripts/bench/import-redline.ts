@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../server/db/connection';
 import { importNativeFile } from '../../server/services/import/import-native';
 import { ensureProject } from '../../server/services/projects';
-import type { RowCounts } from './import';
+import type { LoaderResult, RowCounts } from './import';
 import { runAsChild, type Clock } from './measure';
 
 export interface RedlineArgs {
@@ -22,15 +22,20 @@ export interface RedlineResult {
   counts: RowCounts;
 }
 
-async function importWithRedline(args: RedlineArgs, clock: Clock): Promise<RedlineResult> {
+async function importWithRedline(args: RedlineArgs, clock: Clock): Promise<LoaderResult<RedlineResult>> {
   const db = openDatabase(args.url);
   try {
     await db.migrate();
     const project = await ensureProject(db, 'bench', null);
+    const cpuBefore = process.cpuUsage();
     clock.start();
     const summary = await importNativeFile(db, { file: args.file, project, strict: false, actorId: null });
     clock.stop();
-    return { lines: summary.lines, badCount: summary.badCount, counts: await countRows(db) };
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      value: { lines: summary.lines, badCount: summary.badCount, counts: await countRows(db) },
+    };
   } finally {
     await db.close();
   }

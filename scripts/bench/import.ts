@@ -23,6 +23,13 @@ export interface RowCounts {
   problemImages: number;
 }
 
+/** What a loader child returns: its result, and the CPU time its process spent in the timed section. */
+export interface LoaderResult<V> {
+  /** User + system CPU seconds of the child during the load (not PostgreSQL's server). */
+  cpuSeconds: number;
+  value: V;
+}
+
 type Loader = 'baseline' | 'redline';
 type Dialect = 'sqlite' | 'postgres';
 
@@ -31,11 +38,15 @@ export interface ImportRun {
   loader: Loader;
   database: Dialect;
   wallSeconds: number;
+  /** The loader process's CPU seconds: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   linesPerSecond: number;
   peakRssMb: number;
   counts: RowCounts;
   /** This run's lines/s over the SQLite baseline's at the same size; null for the baseline and PostgreSQL. */
   throughputVsBaseline: number | null;
+  /** The same ratio by CPU time (baseline CPU s / this run's CPU s); null where the other is. */
+  cpuVsBaseline: number | null;
 }
 
 export interface RssGrowth {
@@ -71,18 +82,18 @@ async function benchSize(lines: number, options: BenchOptions): Promise<ImportRu
     const file = await generateNative(dir, lines);
 
     options.log(`import: baseline loader, ${size}, SQLite`);
-    const measured = await measureInChild<BaselineArgs, RowCounts>(BASELINE, { file, database: join(dir, 'baseline.db') });
-    if (measured.result.solutions !== lines) {
-      throw new Error(`the baseline stored ${measured.result.solutions} solutions for ${size}: its figures would mean nothing`);
+    const measured = await measureInChild<BaselineArgs, LoaderResult<RowCounts>>(BASELINE, { file, database: join(dir, 'baseline.db') });
+    if (measured.result.value.solutions !== lines) {
+      throw new Error(`the baseline stored ${measured.result.value.solutions} solutions for ${size}: its figures would mean nothing`);
     }
-    const baseline = toRun(lines, 'baseline', 'sqlite', measured, measured.result);
+    const baseline = toRun(lines, 'baseline', 'sqlite', measured, measured.result.value);
 
     options.log(`import: redline, ${size}, SQLite`);
-    const sqlite = await measureInChild<RedlineArgs, RedlineResult>(REDLINE, { file, url: `sqlite:${join(dir, 'redline.db')}` });
+    const sqlite = await measureInChild<RedlineArgs, LoaderResult<RedlineResult>>(REDLINE, { file, url: `sqlite:${join(dir, 'redline.db')}` });
     const runs = [baseline, checked(lines, 'sqlite', sqlite, baseline)];
     if (options.postgres) {
       options.log(`import: redline, ${size}, PostgreSQL`);
-      const postgres = await withPostgresDatabase((url) => measureInChild<RedlineArgs, RedlineResult>(REDLINE, { file, url }));
+      const postgres = await withPostgresDatabase((url) => measureInChild<RedlineArgs, LoaderResult<RedlineResult>>(REDLINE, { file, url }));
       runs.push(checked(lines, 'postgres', postgres, baseline));
     }
     return runs;
@@ -90,8 +101,8 @@ async function benchSize(lines: number, options: BenchOptions): Promise<ImportRu
 }
 
 /** Redline's figures, once its import is shown to have stored what the baseline stored. */
-function checked(lines: number, database: Dialect, measured: Measurement<RedlineResult>, baseline: ImportRun): ImportRun {
-  const { result } = measured;
+function checked(lines: number, database: Dialect, measured: Measurement<LoaderResult<RedlineResult>>, baseline: ImportRun): ImportRun {
+  const result = measured.result.value;
   const wrong = COUNTED.filter(([key]) => result.counts[key] !== baseline.counts[key])
     .map(([key, table]) => `${table}: ${result.counts[key]} (baseline ${baseline.counts[key]})`);
   if (result.badCount > 0) wrong.unshift(`${result.badCount} lines reported bad`);
@@ -100,13 +111,14 @@ function checked(lines: number, database: Dialect, measured: Measurement<Redline
     throw new Error(`redline import into ${database} (${whole(lines)} lines) does not match the baseline: ${wrong.join('; ')}`);
   }
   const run = toRun(lines, 'redline', database, measured, result.counts);
-  return { ...run, throughputVsBaseline: database === 'sqlite' ? run.linesPerSecond / baseline.linesPerSecond : null };
+  if (database !== 'sqlite') return run;
+  return { ...run, throughputVsBaseline: run.linesPerSecond / baseline.linesPerSecond, cpuVsBaseline: baseline.cpuSeconds / run.cpuSeconds };
 }
 
-function toRun(lines: number, loader: Loader, database: Dialect, m: Measurement<unknown>, counts: RowCounts): ImportRun {
+function toRun(lines: number, loader: Loader, database: Dialect, m: Measurement<LoaderResult<unknown>>, counts: RowCounts): ImportRun {
   return {
-    lines, loader, database, wallSeconds: m.wallSeconds, linesPerSecond: lines / m.wallSeconds,
-    peakRssMb: m.peakRssMb, counts, throughputVsBaseline: null,
+    lines, loader, database, wallSeconds: m.wallSeconds, cpuSeconds: m.result.cpuSeconds, linesPerSecond: lines / m.wallSeconds,
+    peakRssMb: m.peakRssMb, counts, throughputVsBaseline: null, cpuVsBaseline: null,
   };
 }
 
@@ -130,6 +142,7 @@ function report(runs: ImportRun[]): BenchReport {
   const ratios = runs.filter((r) => r.throughputVsBaseline !== null);
   const notes = [
     `redline/baseline throughput (SQLite): ${ratios.map((r) => `${whole(r.lines)} lines ${fixed(r.throughputVsBaseline ?? 0, 2)}×`).join(', ')}`,
+    `the same by CPU time of the loading process: ${ratios.map((r) => `${whole(r.lines)} lines ${fixed(r.cpuVsBaseline ?? 0, 2)}×`).join(', ')}`,
     ...growth.map((g) => `peak RSS ${whole(g.fromLines)} → ${whole(g.toLines)} lines, ${g.loader} ${g.database}: `
       + `${fixed(g.fromMb, 1)} → ${fixed(g.toMb, 1)} MB (${g.toMb >= g.fromMb ? '+' : ''}${fixed(g.toMb - g.fromMb, 1)} MB, ${fixed(g.toMb / g.fromMb, 2)}×)`),
     ...(growth.length === 0 ? ['peak RSS growth needs two sizes (e.g. --lines 10000,100000)'] : []),
@@ -139,10 +152,11 @@ function report(runs: ImportRun[]): BenchReport {
     name: 'import',
     title: 'import: native JSONL → database (timed: the load only; peak RSS: the whole child process)',
     table: {
-      headers: ['lines', 'loader', 'database', 'wall s', 'lines/s', 'peak RSS MB', 'vs baseline'],
+      headers: ['lines', 'loader', 'database', 'wall s', 'cpu s', 'lines/s', 'peak RSS MB', 'vs baseline', 'cpu vs baseline'],
       rows: runs.map((r) => [
-        whole(r.lines), r.loader, r.database, fixed(r.wallSeconds, 2), whole(r.linesPerSecond), fixed(r.peakRssMb, 1),
+        whole(r.lines), r.loader, r.database, fixed(r.wallSeconds, 2), fixed(r.cpuSeconds, 2), whole(r.linesPerSecond), fixed(r.peakRssMb, 1),
         r.throughputVsBaseline === null ? '—' : `${fixed(r.throughputVsBaseline, 2)}×`,
+        r.cpuVsBaseline === null ? '—' : `${fixed(r.cpuVsBaseline, 2)}×`,
       ]),
     },
     notes,

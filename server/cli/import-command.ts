@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { importNativeFiles, type ImportSummary } from '../services/import/import-native';
+import { IMPORT_FORMATS, type FormatChoice } from '../domain/import/formats/detect';
+import { AppError } from '../errors';
+import { importFiles, settleFormat, type ImportSummary } from '../services/import/import-files';
 import { ensureProject } from '../services/projects';
 import { createOutput, UsageError, type Output } from './output';
 import { parseNonNegativeInt } from './parse';
 import { withDatabase } from './with-database';
 
-const SUPPORTED_FORMATS = ['auto', 'redline'];
-/** Named by SPEC §3.2; their importers come in a later issue. */
-const PLANNED_FORMATS = ['processbench', 'prm800k', 'mathse-orm'];
+const FORMAT_CHOICES: readonly FormatChoice[] = ['auto', ...IMPORT_FORMATS];
 
 interface ImportCommandOptions {
   project: string;
@@ -26,16 +26,17 @@ interface ImportCommandOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import JSONL files of problems, solutions, ORM judgments and labels (one solution per line)')
-    .argument('<files...>', 'JSONL files; image paths inside are relative to each file\'s folder')
+    .description('import problems, solutions, ORM judgments and labels: native JSONL, ProcessBench, PRM800K or MathSE ORM files')
+    .argument('<files...>', 'files to import; image paths inside native lines are relative to each file\'s folder')
     .requiredOption('--project <name>', 'project to import into (created with defaults if missing)')
-    .option('--format <format>', `file format: ${[...SUPPORTED_FORMATS, ...PLANNED_FORMATS].join('|')}`, 'auto')
+    .option('--format <format>', `file format: ${FORMAT_CHOICES.join('|')} (auto: told from each file's start)`, 'auto')
     .option('--round <n>', 'set every solution\'s round (MathSE stage), overriding the file', parseNonNegativeInt)
-    .option('--strict', 'store nothing if any line is bad')
+    .option('--strict', 'store nothing if any line or record is bad')
     .option('--json', 'print one JSON summary on stdout')
     .action(async (files: string[], opts: ImportCommandOptions) => {
-      checkFormat(opts.format);
+      const format = checkFormat(opts.format);
       await assertReadableFiles(files);
+      await assertDetectable(files, format);
       const out = createOutput(opts.json === true);
       const strict = opts.strict === true;
       const summaries = await withDatabase(async (db) => {
@@ -43,8 +44,8 @@ export function registerImportCommand(program: Command): void {
         // One bar per file, made when its first batch reports (the total comes with it).
         const progress: { bar: ReturnType<Output['progress']> | null; file: string } = { bar: null, file: '' };
         try {
-          return await importNativeFiles(db, {
-            files, project, strict, round: opts.round, actorId: null,
+          return await importFiles(db, {
+            files, project, strict, format, round: opts.round, actorId: null,
             onProgress: (p) => {
               if (p.file !== progress.file) {
                 progress.bar?.stop();
@@ -77,10 +78,22 @@ async function assertReadableFiles(files: string[]): Promise<void> {
   }
 }
 
-function checkFormat(format: string): void {
-  if (SUPPORTED_FORMATS.includes(format)) return;
-  if (PLANNED_FORMATS.includes(format)) throw new UsageError(`format ${format} is not supported yet (only the native redline format)`);
-  throw new UsageError(`unknown format "${format}"; choose one of ${[...SUPPORTED_FORMATS, ...PLANNED_FORMATS].join(', ')}`);
+/** An undetectable file is bad usage (exit 2): the user should name --format. */
+async function assertDetectable(files: string[], format: FormatChoice): Promise<void> {
+  if (format !== 'auto') return;
+  for (const file of files) {
+    try {
+      await settleFormat(file, file, format);
+    } catch (error) {
+      throw error instanceof AppError ? new UsageError(error.message) : error;
+    }
+  }
+}
+
+function checkFormat(format: string): FormatChoice {
+  const known = FORMAT_CHOICES.find((choice) => choice === format);
+  if (known) return known;
+  throw new UsageError(`unknown format "${format}"; choose one of ${FORMAT_CHOICES.join(', ')}`);
 }
 
 function report(out: Output, project: string, summaries: ImportSummary[]): void {
@@ -103,14 +116,15 @@ function report(out: Output, project: string, summaries: ImportSummary[]): void 
   });
   for (const s of summaries) {
     const i = s.imported;
-    out.say(`${s.file} → project ${project}: ${s.lines} lines; imported ${i.problems} problems, ${i.solutions} solutions, `
+    const unit = s.numbering === 'record' ? 'records' : 'lines';
+    out.say(`${s.file} (${s.format}) → project ${project}: ${s.lines} ${unit}; imported ${i.problems} problems, ${i.solutions} solutions, `
       + `${i.ormJudgments} ORM judgments, ${i.annotations} annotations, ${i.images} images; ${s.unchanged} unchanged; ${s.badCount} bad`);
-    for (const b of s.bad) out.say(`${s.file}:${b.line}: ${b.reason}`);
-    if (s.badCount > s.bad.length) out.say(`${s.file}: … and ${s.badCount - s.bad.length} more bad lines not listed`);
+    for (const b of s.bad) out.say(s.numbering === 'record' ? `${s.file}: record ${b.line}: ${b.reason}` : `${s.file}:${b.line}: ${b.reason}`);
+    if (s.badCount > s.bad.length) out.say(`${s.file}: … and ${s.badCount - s.bad.length} more bad ${unit} not listed`);
   }
   if (summaries.some((s) => s.strict && s.badCount > 0)) {
     out.say(summaries.some((s) => s.committed)
       ? 'Stopped: --strict met a bad line while writing (the data changed during the import); earlier batches were stored.'
-      : 'Nothing was stored: --strict and some lines are bad.');
+      : 'Nothing was stored: --strict and some lines or records are bad.');
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Compact fingerprints for "is this line the same as what is stored?". A digest is one string:
@@ -21,8 +21,16 @@ export function differingFields(fields: readonly string[], stored: string, incom
 }
 
 function fieldHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('base64url').slice(0, FIELD_HASH_LENGTH);
+  if (value === undefined || value === null) return NULL_HASH;
+  return hashText(canonicalJson(value));
 }
+
+/** One-shot hashing: no Hash object per field (this runs several times per imported line). */
+function hashText(text: string): string {
+  return hash('sha256', text, 'base64url').slice(0, FIELD_HASH_LENGTH);
+}
+
+const NULL_HASH = hashText('null');
 
 /**
  * JSON with object keys sorted and undefined dropped, so the same data read back from either

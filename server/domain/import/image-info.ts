@@ -1,7 +1,10 @@
+import { checkSvg } from './svg-check';
+
 /**
  * Recognises an image by its bytes (never by its file name or a declared type) and reads its
  * natural size from the header, so imports need no image library. Sizes are in pixels; for SVG,
- * CSS pixels (96 per inch) from `width`/`height`, else from the `viewBox`.
+ * CSS pixels (96 per inch) from `width`/`height`, else from the `viewBox`. An SVG that could run
+ * code or fetch anything is refused (svg-check.ts), wherever it comes from (file or data: URL).
  */
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/svg+xml';
 
@@ -30,6 +33,10 @@ export function readImageInfo(bytes: Uint8Array): ImageInfoResult {
   }
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
     return { ok: false, reason: `${kind} image is ${width}×${height}: sides over ${MAX_IMAGE_SIDE} pixels are refused` };
+  }
+  if (mime === 'image/svg+xml') {
+    const unsafe = checkSvg(data.toString('utf8'));
+    if (unsafe !== null) return { ok: false, reason: unsafe };
   }
   return { ok: true, info: found };
 }

@@ -17,6 +17,8 @@ export function parseJsonLine(text: string): JsonLineResult {
   } catch (error) {
     return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
   }
+  const deep = nestedTooDeep(value);
+  if (deep !== null) return { ok: false, reason: deep };
   // Both hazards can only come from \u escapes: raw control characters are invalid JSON and the
   // UTF-8 decoder never yields surrogates. So most lines skip the walk.
   if (!text.includes('\\u')) return { ok: true, value };
@@ -53,4 +55,36 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out;
+}
+
+/**
+ * Objects and arrays may nest at most this deep (the line itself is level 1). JSON.parse copes
+ * with any depth, but everything after it that recurses (JSON.stringify when storing, the
+ * drivers' encoders) overflows the stack somewhere past a few thousand levels.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Null when `value` nests at most `limit` levels, else the reason, naming the first few object
+ * keys on the way down ("problem.metadata.tree: nested more than 64 levels deep"). Iterative.
+ */
+export function nestedTooDeep(value: unknown, limit = MAX_JSON_DEPTH): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  // [value, its depth, the path to it, whether keys below still extend the path]
+  const stack: [object, number, string, boolean][] = [[value, 1, '', true]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth, path, open] = top;
+    if (depth > limit) return `${path === '' ? '' : `${path}: `}nested more than ${limit} levels deep`;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push([item as object, depth + 1, path, false]);
+    } else {
+      for (const key in node) {
+        const item = (node as Record<string, unknown>)[key];
+        if (item === null || typeof item !== 'object') continue;
+        const extend = open && depth <= 4;
+        stack.push([item, depth + 1, extend ? (path === '' ? key : `${path}.${key}`) : path, extend]);
+      }
+    }
+  }
+  return null;
 }

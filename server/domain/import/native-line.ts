@@ -62,6 +62,8 @@ export interface AnnotationRecord {
   badProblem: boolean;
   unsure: boolean;
   timeSpentMs: number;
+  /** Absent = submitted (native lines); other formats may import drafts (PRM800K give_up). */
+  status?: 'draft' | 'submitted';
 }
 
 export interface ParseOptions {

@@ -22,11 +22,56 @@ export const ANNOTATION_FIELDS = [
 
 /** Digests by id. Keys: problem and solution external ids; `solution\0model`; `solution\0annotator`. */
 export class KnownState {
-  readonly problems = new Map<string, string>();
-  readonly solutions = new Map<string, string>();
-  readonly orm = new Map<string, string>();
-  readonly annotations = new Map<string, string>();
+  readonly problems = new DigestMap();
+  readonly solutions = new DigestMap();
+  readonly orm = new DigestMap();
+  readonly annotations = new DigestMap();
 }
+
+/**
+ * Digests by key, some of them computed only when first read. Most ids of an import are new
+ * and nothing is ever compared with them, so a line's digests are deferred until a later line
+ * with the same id needs them. At most PENDING_LIMIT are deferred at a time (each holds its
+ * line's record alive); beyond that they are all computed, so a long-lived state (a strict
+ * import's validation pass) still holds digests, not records.
+ */
+export class DigestMap {
+  private readonly byKey = new Map<string, string | (() => string)>();
+  private pending: string[] = [];
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  get(key: string): string | undefined {
+    const entry = this.byKey.get(key);
+    if (typeof entry !== 'function') return entry;
+    const value = entry();
+    this.byKey.set(key, value);
+    return value;
+  }
+
+  set(key: string, digest: string): void {
+    this.byKey.set(key, digest);
+  }
+
+  /** Every entry, each digest computed if it was not yet. */
+  *entries(): Generator<[string, string]> {
+    for (const key of this.byKey.keys()) yield [key, this.get(key) as string];
+  }
+
+  /** `compute` must give the same digest whenever it is called (it reads a record no one changes). */
+  setDeferred(key: string, compute: () => string): void {
+    this.byKey.set(key, compute);
+    this.pending.push(key);
+    if (this.pending.length > PENDING_LIMIT) {
+      for (const pendingKey of this.pending) this.get(pendingKey);
+      this.pending = [];
+    }
+  }
+}
+
+const PENDING_LIMIT = 2000;
 
 export const pairKey = (solutionExternalId: string, name: string): string => `${solutionExternalId}\0${name}`;
 
@@ -73,50 +118,64 @@ export function annotationDigest(a: AnnotationFields): string {
   return digest(ANNOTATION_FIELDS, { ...a, flags: { badProblem: a.badProblem, unsure: a.unsure } });
 }
 
-/** `imageShas`: sha256 of each of the line's images, in the order of `problem.images`. */
+/**
+ * `imageShas`: sha256 of each of the line's images, in the order of `problem.images`.
+ * A part that is new is recorded with a deferred digest (see DigestMap): it is computed only if
+ * a later line brings the same id.
+ */
 export function planLine(known: KnownState, record: NativeRecord, imageShas: readonly string[]): LinePlan {
   const { problem, solution } = record;
   const regionProblem = checkRegions(record.annotations, imageShas);
   if (regionProblem) return { ok: false, reason: regionProblem };
 
-  const pDigest = problemDigest(problem, imageShas);
+  const pDigest = () => problemDigest(problem, imageShas);
   const storedProblem = known.problems.get(problem.externalId);
-  if (storedProblem !== undefined && storedProblem !== pDigest) {
-    return conflict(`problem ${problem.externalId}`, differingFields(PROBLEM_FIELDS, storedProblem, pDigest));
+  if (storedProblem !== undefined) {
+    const incoming = pDigest();
+    if (storedProblem !== incoming) return conflict(`problem ${problem.externalId}`, differingFields(PROBLEM_FIELDS, storedProblem, incoming));
   }
-  const sDigest = solutionDigest(solution, problem.externalId);
+  const sDigest = () => solutionDigest(solution, problem.externalId);
   const storedSolution = known.solutions.get(solution.externalId);
-  if (storedSolution !== undefined && storedSolution !== sDigest) {
-    return conflict(`solution ${solution.externalId}`, differingFields(SOLUTION_FIELDS, storedSolution, sDigest));
+  if (storedSolution !== undefined) {
+    const incoming = sDigest();
+    if (storedSolution !== incoming) return conflict(`solution ${solution.externalId}`, differingFields(SOLUTION_FIELDS, storedSolution, incoming));
   }
 
-  const newOrm: { record: OrmRecord; digest: string }[] = [];
+  const newOrm: OrmRecord[] = [];
   for (const judgment of record.orm) {
-    const d = ormDigest(judgment);
     const stored = known.orm.get(pairKey(solution.externalId, judgment.model));
-    if (stored === undefined) newOrm.push({ record: judgment, digest: d });
-    else if (stored !== d) return conflict(`the ORM judgment of ${judgment.model}`, differingFields(ORM_FIELDS, stored, d));
+    if (stored === undefined) newOrm.push(judgment);
+    else {
+      const incoming = ormDigest(judgment);
+      if (stored !== incoming) return conflict(`the ORM judgment of ${judgment.model}`, differingFields(ORM_FIELDS, stored, incoming));
+    }
   }
-  const newAnnotations: { record: AnnotationRecord; digest: string }[] = [];
+  const newAnnotations: AnnotationRecord[] = [];
   for (const annotation of record.annotations) {
-    const d = annotationDigest({ ...annotation, status: 'submitted' });
     const stored = known.annotations.get(pairKey(solution.externalId, annotation.annotator));
-    if (stored === undefined) newAnnotations.push({ record: annotation, digest: d });
-    else if (stored !== d) return conflict(`the annotation by ${annotation.annotator}`, differingFields(ANNOTATION_FIELDS, stored, d));
+    if (stored === undefined) newAnnotations.push(annotation);
+    else {
+      const incoming = importedAnnotationDigest(annotation);
+      if (stored !== incoming) return conflict(`the annotation by ${annotation.annotator}`, differingFields(ANNOTATION_FIELDS, stored, incoming));
+    }
   }
 
   // Every check passed: only now does the line become known to the lines after it.
-  known.problems.set(problem.externalId, pDigest);
-  known.solutions.set(solution.externalId, sDigest);
-  for (const { record: o, digest: d } of newOrm) known.orm.set(pairKey(solution.externalId, o.model), d);
-  for (const { record: a, digest: d } of newAnnotations) known.annotations.set(pairKey(solution.externalId, a.annotator), d);
+  if (storedProblem === undefined) known.problems.setDeferred(problem.externalId, pDigest);
+  if (storedSolution === undefined) known.solutions.setDeferred(solution.externalId, sDigest);
+  for (const o of newOrm) known.orm.setDeferred(pairKey(solution.externalId, o.model), () => ormDigest(o));
+  for (const a of newAnnotations) known.annotations.setDeferred(pairKey(solution.externalId, a.annotator), () => importedAnnotationDigest(a));
   return {
     ok: true,
     newProblem: storedProblem === undefined,
     newSolution: storedSolution === undefined,
-    newOrm: newOrm.map((o) => o.record),
-    newAnnotations: newAnnotations.map((a) => a.record),
+    newOrm,
+    newAnnotations,
   };
+}
+
+function importedAnnotationDigest(annotation: AnnotationRecord): string {
+  return annotationDigest({ ...annotation, status: annotation.status ?? 'submitted' });
 }
 
 /** Regions mark the problem's own images; anything else could not be drawn. */

@@ -36,8 +36,8 @@ interface Rule {
 const fromDigits = (m: RegExpExecArray): number => Number(m[1]);
 
 const RULES: Rule[] = [
-  // "Step 3", "Steps 2 and 4", "Steps 2-4", "step #3", "Step (3)", "step no. 3": the first number wins.
-  { pattern: /\bsteps?\s*(?:[:#(]|no\.?|number)?\s*(\d+)/i, step: fromDigits },
+  // "Step 3", "Steps 2 and 4", "Steps 2-4", "step #3", "Step (3)", "Step-3", "step no. 3": the first number wins.
+  { pattern: /\bsteps?\s*(?:[:#(-]|no\.?|number)?\s*(\d+)/i, step: fromDigits },
   // "Step three", "steps two and four".
   { pattern: new RegExp(`\\bsteps?\\s+(${CARDINAL})\\b`, 'i'), step: (m) => wordValue(m[1], CARDINALS) },
   // "the third step", "3rd step", "the second and fourth steps".
@@ -93,11 +93,13 @@ function resolve(oneBased: number, stepCount: number): ParsedErrorStep {
 }
 
 /**
- * Folds full-width and circled digits to ASCII (NFKC) and drops markdown/LaTeX decoration
+ * Reads circled numbers as "(n)", folds full-width digits to ASCII (NFKC) and drops markdown/LaTeX decoration
  * ("**Step 2**", "Step $3$") so the rules only see words and numbers.
  */
 function normalise(raw: string): string {
   return raw
+    // A circled number is a step reference wherever it stands ("② 计算错误"): read it as "(2)".
+    .replace(/[\u2460-\u2473]/g, (ch) => `(${ch.charCodeAt(0) - 0x2460 + 1})`)
     .normalize('NFKC')
     .replace(/[*_`$]/g, '')
     .replace(/^[\s#>]+/, '')

@@ -20,12 +20,14 @@ interface Marker extends Span {
 
 // Explicit marker at a line start. Groups: 1 heading, 2 bold opener, 3 "Step k" or "步骤k",
 // 4 Chinese "第k步", 5 punctuation, 6 bold closer. "第k步" is always a marker; group 3 needs
-// punctuation, a heading or bold, otherwise a line like "Step 2 gives x = 3" is prose, not a marker.
+// punctuation, a heading, bold or nothing else on its line, otherwise a line like "Step 2 gives
+// x = 3" is prose, not a marker.
 const EXPLICIT =
-  /[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?[ \t]*(?:((?:step|步骤)[ \t]*(?:\d+|[一二三四五六七八九十]+))|(第[ \t]*(?:\d+|[一二三四五六七八九十]+)[ \t]*步(?:骤)?))[ \t]*([:：]|[.．](?!\d)|[ \t]*[-–—](?=[ \t]))?[ \t]*(\*\*|__)?[ \t]*[:：.]?[ \t]*/iy;
+  /[ \t]*(#{1,6}[ \t]*)?(\*\*|__)?[ \t]*(?:((?:step|步骤)[ \t]*(?:\d+|[一二三四五六七八九十]+))|(第[ \t]*(?:\d+|[一二三四五六七八九十]+)[ \t]*步(?:骤)?))[ \t]*([:：，、]|[.．](?!\d)|[ \t]*[-–—](?=[ \t]))?[ \t]*(\*\*|__)?[ \t]*[:：.]?[ \t]*/iy;
 
 // Numbered line at a line start. Groups: 1 "1." or "1、" digits, 2 "1)" digits, 3 "(1)" digits, 4 circled.
-const NUMBERED = /[ \t]*(?:(\d{1,3})[.．、](?=\s)|(\d{1,3})[)）](?=\s)|[(（](\d{1,3})[)）]|([\u2460-\u2473]))[ \t]*/y;
+// Chinese "1、" needs no space after it (Chinese text has none).
+const NUMBERED = /[ \t]*(?:(\d{1,3})(?:[.．](?=\s)|、)|(\d{1,3})[)）](?=\s)|[(（](\d{1,3})[)）]|([\u2460-\u2473]))[ \t]*/y;
 
 const BLANK_LINES = /\n(?:[ \t]*\n)+/g;
 
@@ -59,7 +61,8 @@ function explicitMarkers(text: string, lineStarts: number[]): Marker[] {
     const m = EXPLICIT.exec(text);
     if (!m) continue;
     const [, heading, boldOpen, english, , punctuation, boldClose] = m;
-    if (english !== undefined && !heading && !punctuation && !boldOpen) continue;
+    const aloneOnLine = /^[ \t]*(?:\n|$)/.test(text.slice(start + m[0].length, start + m[0].length + 80));
+    if (english !== undefined && !heading && !punctuation && !boldOpen && !aloneOnLine) continue;
     // "**Step 1: Find the vertex**" keeps its title bold: the closer belongs to the title.
     const keep = boldOpen && !boldClose ? boldOpen : '';
     markers.push({ start, end: start + m[0].length, keep });

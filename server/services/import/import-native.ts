@@ -1,145 +1,18 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Database } from '../../db/connection';
-import { KnownState } from '../../domain/import/plan-line';
-import { AppError } from '../../errors';
-import { recordAudit } from '../audit';
-import { getProject, type ProjectRow } from '../projects';
-import { addCounts, runPass, type PassContext, type PassTally } from './import-pass';
-import type { BadLine } from './prepare-batch';
-import { ImageLoader } from './read-images';
-import type { WriteCounts } from './write-batch';
+import { importFiles, type ImportOptions, type ImportSummary } from './import-files';
 
-export interface ImportProgress {
-  file: string;
-  lines: number;
-  bytesRead: number;
-  /** With `strict` each file is read twice, so this is twice its size. */
-  totalBytes: number;
-  bad: number;
-}
+export { MAX_REPORTED_BAD, type ImportOptions, type ImportProgress, type ImportSummary } from './import-files';
 
-export interface ImportOptions {
-  /** The project row, or its name (then it must exist: the CLI calls ensureProject first). */
-  project: ProjectRow | string;
-  strict: boolean;
-  /** Overrides every line's solution round. */
-  round?: number;
-  actorId: number | null;
-  /** Called after every batch. */
-  onProgress?: (progress: ImportProgress) => void;
-  /** Lines per transaction. */
-  batchSize?: number;
-}
-
-export interface ImportSummary {
-  file: string;
-  project: string;
-  format: 'redline';
-  /** Non-blank lines read. */
-  lines: number;
-  imported: WriteCounts;
-  /** Good lines whose every part was stored already (a re-import). */
-  unchanged: number;
-  /** The first MAX_REPORTED_BAD bad lines, in file order; `badCount` is the true count. */
-  bad: BadLine[];
-  badCount: number;
-  strict: boolean;
-  /** This file's writes were committed (false: a strict import found bad lines, nothing stored). */
-  committed: boolean;
-}
-
-export const MAX_REPORTED_BAD = 1000;
-const DEFAULT_BATCH = 500;
-
+/**
+ * The native JSONL importer (SPEC §3.1): `importFiles` with the format fixed to `redline`.
+ * See import-files.ts for streaming, bad lines, `strict` and auditing.
+ */
 export async function importNativeFile(db: Database, opts: ImportOptions & { file: string }): Promise<ImportSummary> {
   const [summary] = await importNativeFiles(db, { ...opts, files: [opts.file] });
   if (!summary) throw new Error('an import of one file returned no summary');
   return summary;
 }
 
-/**
- * Imports native JSONL files (SPEC §3.1) into a project, one after another, streaming each in
- * batches (see import-pass.ts). A bad line writes nothing and is reported with its line number;
- * good lines are stored. One audit entry `import` per file that committed.
- *
- * `strict` (nothing stored if any line of any file is bad) runs two passes, validate then
- * write, rather than one long transaction rolled back at the end. Such a transaction would hold
- * SQLite's single shared connection while files and images are read — the Database contract
- * forbids I/O inside a transaction: every other request of a running server would wait for the
- * whole import, and reads outside it would see rows that may vanish. The price: validation
- * remembers a short digest per id the files introduce (~130 bytes each, measured), so a strict
- * import's memory grows with its distinct ids while a normal import's stays flat; and pass 2
- * can still meet a bad line if another writer changed the same ids in between — it then stops
- * before that batch (earlier batches stay stored, and the summary says so).
- */
-export async function importNativeFiles(db: Database, options: ImportOptions & { files: string[] }): Promise<ImportSummary[]> {
-  const project = typeof options.project === 'string' ? await getProject(db, options.project) : options.project;
-  const files = options.files.map((file) => ({ shown: file, path: resolve(file) }));
-  const sizes = await Promise.all(files.map((f) => statFile(f.shown, f.path)));
-  const summaries = files.map((f): ImportSummary => ({
-    file: f.shown, project: project.name, format: 'redline', lines: 0,
-    imported: { problems: 0, solutions: 0, ormJudgments: 0, annotations: 0, images: 0 },
-    unchanged: 0, bad: [], badCount: 0, strict: options.strict, committed: false,
-  }));
-  const loaders = files.map((f) => new ImageLoader(dirname(f.path)));
-  const context = (i: number, byteOffset: number): PassContext => ({
-    db, projectId: project.id, actorId: options.actorId, strict: options.strict,
-    batchSize: options.batchSize ?? DEFAULT_BATCH, maxReportedBad: MAX_REPORTED_BAD,
-    parse: { round: options.round, taxonomy: project.taxonomy },
-    loader: loaders[i] as ImageLoader,
-    onBatch: (tally, bytesRead) => options.onProgress?.({
-      file: files[i]?.shown ?? '', lines: tally.lines, bad: tally.badCount,
-      bytesRead: byteOffset + bytesRead, totalBytes: (sizes[i]?.size ?? 0) * (options.strict ? 2 : 1),
-    }),
-  });
-
-  if (options.strict) {
-    const known = new KnownState();
-    for (const [i, f] of files.entries()) fold(summaries[i], await runPass(context(i, 0), f.path, 'validate', known));
-    if (summaries.some((s) => s.badCount > 0)) return summaries;
-    for (const [i, f] of files.entries()) {
-      const now = await statFile(f.shown, f.path);
-      if (now.size !== sizes[i]?.size || now.mtimeMs !== sizes[i]?.mtimeMs) {
-        throw new AppError('BAD_REQUEST', `${f.shown} changed while it was being imported; nothing was stored`);
-      }
-    }
-    for (const s of summaries) s.lines = 0;
-  }
-  for (const [i, f] of files.entries()) {
-    const summary = summaries[i] as ImportSummary;
-    const tally = await runPass(context(i, options.strict ? (sizes[i]?.size ?? 0) : 0), f.path, 'write', new KnownState());
-    fold(summary, tally);
-    summary.committed = tally.wrote || !options.strict;
-    if (summary.committed) {
-      const { file, bad: _bad, ...details } = summary;
-      await db.transaction((tx) => recordAudit(db, tx, {
-        actorId: options.actorId, action: 'import', projectId: project.id, targetType: 'file', targetId: file, details,
-      }));
-    }
-    if (options.strict && summary.badCount > 0) break;
-  }
-  return summaries;
-}
-
-function fold(summary: ImportSummary | undefined, tally: PassTally): void {
-  if (!summary) return;
-  summary.lines += tally.lines;
-  addCounts(summary.imported, tally.imported);
-  summary.unchanged += tally.unchanged;
-  summary.badCount += tally.badCount;
-  summary.bad.push(...tally.bad.slice(0, Math.max(0, MAX_REPORTED_BAD - summary.bad.length)));
-}
-
-async function statFile(shown: string, path: string): Promise<{ size: number; mtimeMs: number }> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('NOT_FOUND', `${shown}: no such file`);
-    throw new AppError('BAD_REQUEST', `${shown} cannot be read (${code})`);
-  }
-  if (!info.isFile()) throw new AppError('BAD_REQUEST', `${shown} is not a file`);
-  return { size: info.size, mtimeMs: info.mtimeMs };
+export function importNativeFiles(db: Database, options: ImportOptions & { files: string[] }): Promise<ImportSummary[]> {
+  return importFiles(db, { ...options, format: 'redline' });
 }

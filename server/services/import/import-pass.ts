@@ -1,10 +1,12 @@
 import type { Database, Orm } from '../../db/connection';
 import { KnownState, planLine } from '../../domain/import/plan-line';
 import type { ParseOptions } from '../../domain/import/native-line';
-import { readLineBatches } from './line-batches';
+import type { SourceLine } from './line-batches';
 import { loadKnown } from './load-known';
-import { prepareBatch, type BadLine } from './prepare-batch';
+import { prepareBatch, type BadLine, type PreparedLine } from './prepare-batch';
 import type { ImageLoader } from './read-images';
+import type { ConvertedRecord } from './record-source-convert';
+import type { RecordBatch, SourceRecord } from './record-source';
 import { writeBatch, type AcceptedLine, type WriteCounts } from './write-batch';
 
 /** What one pass over one file adds up; the caller folds it into the file's summary. */
@@ -31,8 +33,15 @@ export interface PassContext {
   onBatch: (tally: PassTally, bytesRead: number) => void;
 }
 
+/** A file's records and how each becomes a native line (see record-source-convert.ts). */
+export interface PassInput {
+  batches: () => AsyncIterable<RecordBatch>;
+  convert: (record: SourceRecord) => ConvertedRecord;
+}
+
 /**
- * One streaming pass over a file, batch by batch: prepare (parse, images — no transaction open),
+ * One streaming pass over a file's records, batch by batch: convert each to a native line (a
+ * record that cannot be converted is bad), prepare (parse, images — no transaction open),
  * then decide each line against what is known and, when writing, store the batch in one short
  * transaction.
  * - `validate`: nothing is written; `known` carries every id the files introduce across batches
@@ -40,14 +49,28 @@ export interface PassContext {
  * - `write`: each batch reads the stored state afresh inside its transaction. Under `strict` a
  *   batch with any bad line is not written and the pass stops there.
  */
-export async function runPass(ctx: PassContext, file: string, mode: 'validate' | 'write', known: KnownState): Promise<PassTally> {
+export async function runPass(ctx: PassContext, input: PassInput, mode: 'validate' | 'write', known: KnownState): Promise<PassTally> {
   const { db } = ctx;
   const tally: PassTally = {
     lines: 0, imported: { problems: 0, solutions: 0, ormJudgments: 0, annotations: 0, images: 0 },
     unchanged: 0, bad: [], badCount: 0, wrote: false,
   };
-  for await (const batch of readLineBatches(file, ctx.batchSize)) {
-    const { good, bad } = await prepareBatch(batch.lines, ctx.loader, ctx.parse, mode === 'write');
+  for await (const batch of input.batches()) {
+    const lines: SourceLine[] = [];
+    const drafts = new Map<number, string[]>();
+    const unconverted: BadLine[] = [];
+    for (const record of batch.records) {
+      const converted = input.convert(record);
+      if (!converted.ok) {
+        unconverted.push({ line: record.recordNo, reason: converted.reason });
+        continue;
+      }
+      lines.push(converted.line);
+      if (converted.draftAnnotators.length > 0) drafts.set(converted.line.lineNo, converted.draftAnnotators);
+    }
+    const { good, bad } = await prepareBatch(lines, ctx.loader, ctx.parse, mode === 'write');
+    bad.push(...unconverted);
+    markDrafts(good, drafts);
     const decide = async (tx: Orm, state: KnownState) => {
       const ids = await loadKnown(db, tx, ctx.projectId, good, state);
       const accepted: AcceptedLine[] = [];
@@ -74,7 +97,7 @@ export async function runPass(ctx: PassContext, file: string, mode: 'validate' |
       }
     }
     ctx.loader.dropBytes();
-    tally.lines += batch.lines.length;
+    tally.lines += batch.records.length;
     bad.sort((a, b) => a.line - b.line);
     tally.badCount += bad.length;
     tally.bad.push(...bad.slice(0, Math.max(0, ctx.maxReportedBad - tally.bad.length)));
@@ -82,6 +105,16 @@ export async function runPass(ctx: PassContext, file: string, mode: 'validate' |
     if (mode === 'write' && ctx.strict && bad.length > 0) break;
   }
   return tally;
+}
+
+/** Annotations a format imports as drafts (PRM800K give_up) are marked before they are planned. */
+function markDrafts(lines: readonly PreparedLine[], drafts: ReadonlyMap<number, string[]>): void {
+  if (drafts.size === 0) return;
+  for (const line of lines) {
+    const names = drafts.get(line.record.lineNo);
+    if (!names) continue;
+    for (const annotation of line.record.annotations) if (names.includes(annotation.annotator)) annotation.status = 'draft';
+  }
 }
 
 function isUnchanged({ plan }: AcceptedLine): boolean {
