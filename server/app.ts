@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { imageRoutes } from './routes/images';
+import { importRoutes } from './routes/imports';
 import { memberRoutes } from './routes/members';
 import { ormRunRoutes } from './routes/orm-runs';
 import { progressRoutes } from './routes/progress';
@@ -23,7 +24,7 @@ import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'clientDir' | 'secureCookies' | 'ormApiKey' | 'trustProxy' | 'tokenRatePerMinute'>;
+  config: Pick<Config, 'clientDir' | 'secureCookies' | 'uploadLimitMb' | 'ormApiKey' | 'trustProxy' | 'tokenRatePerMinute'>;
   logger?: boolean;
   /** The clock for leases and sessions; tests pass their own. */
   now?: () => Date;
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, deps);
   await app.register(exportRoutes, deps);
   await app.register(agreementRoutes, deps);
+  await app.register(importRoutes, { ...deps, uploadLimitMb: options.config.uploadLimitMb });
   await app.register(ormRunRoutes, { ...deps, ormApiKey: options.config.ormApiKey });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

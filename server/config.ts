@@ -7,6 +7,8 @@ export interface Config {
   secureCookies: boolean;
   /** Where the built client lives. */
   clientDir: string;
+  /** Largest browser upload per request, in MB (REDLINE_UPLOAD_LIMIT_MB, default 512). */
+  uploadLimitMb?: number;
   /** REDLINE_ORM_API_KEY: the Bearer key for ORM runs started from the UI; never stored or returned. */
   ormApiKey?: string | undefined;
   /**
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.REDLINE_SECURE_COOKIES === 'true',
     clientDir: env.REDLINE_CLIENT_DIR ?? 'dist/client',
     ormApiKey: env.REDLINE_ORM_API_KEY || undefined,
+    uploadLimitMb: env.REDLINE_UPLOAD_LIMIT_MB === undefined ? undefined : Number(env.REDLINE_UPLOAD_LIMIT_MB),
     trustProxy: readTrustProxy(env),
     ...readLimits(env),
     ...overrides,

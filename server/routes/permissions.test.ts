@@ -6,6 +6,7 @@ import { makePng } from '../services/import/test-files';
 import { issueApiToken, revokeApiToken } from '../services/tokens';
 import { anonymousCaller, sessionCaller, tokenCaller, type AnyCaller } from '../test/callers';
 import { useTestDatabase } from '../test/hooks';
+import { multipart } from '../test/multipart';
 import { seedProject, seedUser, TEST_PASSWORD, type SeededProject } from '../test/seed';
 
 /**
@@ -37,7 +38,13 @@ let sha256: string;
 let clock = new Date('2026-04-01T09:00:00Z');
 let counter = 0;
 
-interface Case { url: () => string | Promise<string>; body?: () => unknown; expected: Expected }
+interface Case {
+  url: () => string | Promise<string>;
+  body?: () => unknown;
+  /** A raw body with its own headers (uploads), instead of `body`'s JSON. */
+  raw?: () => { payload: Buffer; headers: Record<string, string> };
+  expected: Expected;
+}
 const s = (i: number) => seeded.solutionIds[i]!;
 
 /** `METHOD /path/:param` → how to call it and who may. */
@@ -77,6 +84,13 @@ const ROUTES: Record<string, Case> = {
   'POST /api/users/:name/tokens': { url: () => '/api/users/victim/tokens', body: () => ({ label: 'ci' }), expected: ADMIN },
   'GET /api/projects/:project/agreement': { url: () => '/api/projects/perm/agreement?bootstrap=false', expected: LEAD },
   'GET /api/projects/:project/agreement/solutions': { url: () => '/api/projects/perm/agreement/solutions?cell=annotator&name=member', expected: LEAD },
+  'POST /api/projects/:project/imports': { url: () => '/api/projects/perm/imports', raw: uploadBody, expected: RESEARCHER },
+  'GET /api/projects/:project/imports': { url: () => '/api/projects/perm/imports', expected: RESEARCHER },
+  'GET /api/projects/:project/imports/:id': { url: async () => `/api/projects/perm/imports/${await importJobId()}`, expected: RESEARCHER },
+  'GET /api/projects/:project/imports/:id/rejected': {
+    url: async () => `/api/projects/perm/imports/${await importJobId()}/rejected`,
+    expected: RESEARCHER,
+  },
   'POST /api/projects/:project/orm-runs': {
     url: () => '/api/projects/perm/orm-runs',
     // Nothing listens on port 9: the run starts, fails its requests and ends; only the role check matters here.
@@ -95,6 +109,27 @@ const ROUTES: Record<string, Case> = {
     expected: ADMIN,
   },
 };
+
+/** A one-line upload into perm; each caller's upload has a new solution id. */
+function uploadBody() {
+  const id = `up-${(counter += 1)}`;
+  const line = JSON.stringify({ problem: { id, question: 'What is $1+1$?' }, solution: { id, model: 'm', steps: ['1+1=2'] } });
+  return multipart({ format: 'redline' }, [{ name: 'data.jsonl', content: `${line}\n` }]);
+}
+
+/** A finished import job of perm, uploaded by an admin. */
+async function importJobId(): Promise<number> {
+  const admin = await sessionCaller(app, t.db, 'admin', clock);
+  const res = await admin.request({ method: 'POST', url: '/api/projects/perm/imports', ...uploadBody() });
+  if (res.statusCode !== 202) throw new Error(`uploading: ${res.statusCode} ${res.body}`);
+  const id = (res.json() as { job: { id: number } }).job.id;
+  for (let i = 0; i < 200; i++) {
+    const job = await admin.send('GET', `/api/projects/perm/imports/${id}`);
+    if ((job.json() as { job: { status: string } }).job.status !== 'running') return id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
 
 /** An ORM run of the project, started by an admin against an endpoint where nothing listens. */
 async function ormRunId(): Promise<number> {
@@ -166,7 +201,8 @@ describe('role checks on every route', () => {
     const actual = {} as Record<Who, number>;
     for (const who of WHO) {
       const caller = await callerFor(who);
-      const res = await caller.send(method, await spec.url(), spec.body?.());
+      const url = await spec.url();
+      const res = spec.raw ? await caller.request({ method, url, ...spec.raw() }) : await caller.send(method, url, spec.body?.());
       actual[who] = res.statusCode >= 200 && res.statusCode < 300 ? 2 : res.statusCode;
       if (actual[who] >= 500) throw new Error(`${route} as ${who}: ${res.statusCode} ${res.body}`);
     }
