@@ -18,6 +18,8 @@ import { importRoutes } from './routes/imports';
 import { memberRoutes } from './routes/members';
 import { ormRunRoutes } from './routes/orm-runs';
 import { progressRoutes } from './routes/progress';
+import { adjudicationRoutes } from './routes/adjudication';
+import { reviewRoutes } from './routes/review';
 import { projectRoutes } from './routes/projects';
 import { solutionRoutes } from './routes/solutions';
 import { userRoutes } from './routes/users';
@@ -64,8 +66,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(auditRoutes, deps);
   await app.register(exportRoutes, deps);
   await app.register(agreementRoutes, deps);
-  await app.register(importRoutes, { ...deps, uploadLimitMb: options.config.uploadLimitMb });
   await app.register(ormRunRoutes, { ...deps, ormApiKey: options.config.ormApiKey });
+  await app.register(importRoutes, { ...deps, uploadLimitMb: options.config.uploadLimitMb });
+  await app.register(adjudicationRoutes, deps);
+  await app.register(reviewRoutes, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(staticClientPlugin, { clientDir: options.config.clientDir });

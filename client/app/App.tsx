@@ -11,6 +11,11 @@ import { ProgressPage } from '../features/progress/ProgressPage';
 import { MembersPage } from '../features/project-settings/MembersPage';
 import { ProjectSettingsPage } from '../features/project-settings/ProjectSettingsPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
+import { AgreementPage } from '../features/agreement/AgreementPage';
+import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
+import { AdjudicatePage } from '../features/review/AdjudicatePage';
+import { ImportPage } from '../features/import/ImportPage';
+import { OrmPage } from '../features/orm/OrmPage';
 import { appStore, useAppStore } from '../store/app-store';
 import { canOpen, requiredRole } from './access';
 import { AppShell } from './AppShell';
@@ -68,6 +73,16 @@ function Page({ route }: { route: Route }) {
       return <ExportPage key={route.project} project={route.project} />;
     case 'solution-history':
       return <HistoryPage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
+    case 'project-agreement':
+      return <AgreementPage key={route.project} project={route.project} />;
+    case 'project-review':
+      return <ReviewQueuePage key={route.project} project={route.project} />;
+    case 'adjudicate':
+      return <AdjudicatePage key={route.solutionId} project={route.project} solutionId={route.solutionId} />;
+    case 'project-import':
+      return <ImportPage key={route.project} project={route.project} />;
+    case 'project-orm':
+      return <OrmPage key={route.project} project={route.project} />;
     case 'login':
       return <Redirect to={paths.projects()} />;
     case 'not-found':

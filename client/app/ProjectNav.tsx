@@ -3,7 +3,7 @@ import { Link } from './Link';
 import { paths } from './routes';
 
 /** The heading strip of a lead's project pages: where you are and the project's other pages. */
-export function ProjectNav({ project, current }: { project: string; current: 'Settings' | 'Members' | 'Progress' | null }) {
+export function ProjectNav({ project, current }: { project: string; current: 'Settings' | 'Members' | 'Progress' | 'Agreement' | 'Review' | null }) {
   return (
     <div className="project-nav">
       <nav aria-label="Breadcrumb" className="crumbs">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, hasRole, mainNav, projectNav, requiredRole } from './access';
+import { canOpen, hasRole, mainNav, projectNav, requiredRole, researcherNav } from './access';
 import { parseRoute } from './routes';
 
 describe('access', () => {
@@ -20,6 +20,10 @@ describe('access', () => {
     expect(canOpen('researcher', parseRoute('/projects/new'))).toBe(false);
     expect(canOpen('lead', parseRoute('/projects/demo/solutions/3/history'))).toBe(true);
     expect(canOpen('annotator', parseRoute('/'))).toBe(true);
+    expect(canOpen('researcher', parseRoute('/projects/demo/import'))).toBe(true);
+    expect(canOpen('annotator', parseRoute('/projects/demo/orm'))).toBe(false);
+    expect(canOpen('researcher', parseRoute('/projects/demo/agreement'))).toBe(false);
+    expect(canOpen('lead', parseRoute('/projects/demo/review/4'))).toBe(true);
   });
 
   it('offers Users to admins only', () => {
@@ -27,6 +31,9 @@ describe('access', () => {
     expect(mainNav('researcher').map((i) => i.label)).toEqual(['Projects']);
     expect(mainNav('lead').map((i) => i.label)).toEqual(['Projects']);
     expect(mainNav('admin')).toEqual([{ label: 'Projects', href: '/' }, { label: 'Users', href: '/admin/users' }]);
-    expect(projectNav('demo').map((i) => i.href)).toEqual(['/projects/demo/settings', '/projects/demo/members', '/projects/demo/progress']);
+    expect(projectNav('demo').map((i) => i.href)).toEqual([
+      '/projects/demo/settings', '/projects/demo/members', '/projects/demo/progress', '/projects/demo/agreement', '/projects/demo/review',
+    ]);
+    expect(researcherNav('demo').map((i) => i.label)).toEqual(['Import', 'ORM', 'Export']);
   });
 });

@@ -17,12 +17,17 @@ export function requiredRole(route: Route): Role | null {
     case 'admin-users':
       return 'admin';
     case 'project-export':
+    case 'project-import':
+    case 'project-orm':
       return 'researcher';
     case 'project-new':
     case 'project-settings':
     case 'project-members':
     case 'project-progress':
     case 'solution-history':
+    case 'project-agreement':
+    case 'project-review':
+    case 'adjudicate':
       return 'lead';
     default:
       return null;
@@ -52,5 +57,16 @@ export function projectNav(project: string): NavItem[] {
     { label: 'Settings', href: paths.projectSettings(project) },
     { label: 'Members', href: paths.projectMembers(project) },
     { label: 'Progress', href: paths.projectProgress(project) },
+    { label: 'Agreement', href: paths.projectAgreement(project) },
+    { label: 'Review', href: paths.projectReview(project) },
+  ];
+}
+
+/** A researcher's pages of one project: data in, the ORM, data out. */
+export function researcherNav(project: string): NavItem[] {
+  return [
+    { label: 'Import', href: paths.projectImport(project) },
+    { label: 'ORM', href: paths.projectOrm(project) },
+    { label: 'Export', href: paths.projectExport(project) },
   ];
 }

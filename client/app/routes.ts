@@ -15,6 +15,11 @@ export type Route =
   | { name: 'project-progress'; project: string }
   | { name: 'project-export'; project: string }
   | { name: 'solution-history'; project: string; solutionId: number }
+  | { name: 'project-agreement'; project: string }
+  | { name: 'project-review'; project: string }
+  | { name: 'adjudicate'; project: string; solutionId: number }
+  | { name: 'project-import'; project: string }
+  | { name: 'project-orm'; project: string }
   | { name: 'not-found'; path: string };
 
 const p = (project: string) => `/projects/${encodeURIComponent(project)}`;
@@ -31,6 +36,11 @@ export const paths = {
   projectProgress: (project: string) => `${p(project)}/progress`,
   projectExport: (project: string) => `${p(project)}/export`,
   solutionHistory: (project: string, solutionId: number) => `${p(project)}/solutions/${solutionId}/history`,
+  projectAgreement: (project: string) => `${p(project)}/agreement`,
+  projectReview: (project: string) => `${p(project)}/review`,
+  adjudicate: (project: string, solutionId: number) => `${p(project)}/review/${solutionId}`,
+  projectImport: (project: string) => `${p(project)}/import`,
+  projectOrm: (project: string) => `${p(project)}/orm`,
 };
 
 function decode(segment: string): string | null {
@@ -50,6 +60,10 @@ const PROJECT_PAGES = {
   members: 'project-members',
   progress: 'project-progress',
   export: 'project-export',
+  agreement: 'project-agreement',
+  review: 'project-review',
+  import: 'project-import',
+  orm: 'project-orm',
 } as const;
 
 function parseProjectRoute(project: string, rest: string[]): Route | null {
@@ -59,6 +73,9 @@ function parseProjectRoute(project: string, rest: string[]): Route | null {
   }
   if (page === 'annotate' && rest.length === 2 && SOLUTION_ID.test(id ?? '')) {
     return { name: 'annotate', project, solutionId: Number(id) };
+  }
+  if (page === 'review' && rest.length === 2 && SOLUTION_ID.test(id ?? '')) {
+    return { name: 'adjudicate', project, solutionId: Number(id) };
   }
   if (page === 'solutions' && tail === 'history' && rest.length === 3 && SOLUTION_ID.test(id ?? '')) {
     return { name: 'solution-history', project, solutionId: Number(id) };

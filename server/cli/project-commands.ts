@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ASSIGNMENT_STRATEGIES, LABEL_MODES, type AssignmentStrategy, type LabelMode } from '../../shared/constants';
 import { AppError } from '../errors';
 import { changeMembers } from '../services/members';
 import { updateProjectSettings } from '../services/project-update';
 import { assertProjectName, createProject, parseProjectSettings, type ProjectRow, type ProjectSettings } from '../services/projects';
 import { projectSeed } from '../domain/queue/order';
+import { projectQcRate } from '../services/queue';
 import { UsageError } from './output';
 import { parseNonNegativeInt, parsePositiveInt } from './parse';
 import { withDatabase } from './with-database';
@@ -18,6 +19,7 @@ interface SettingsFlags {
   taxonomy?: string;
   guidelines?: string;
   seed?: number;
+  qcRate?: number;
 }
 
 /** The settings options of `project create` and `project set`; unset options change nothing. */
@@ -40,6 +42,7 @@ async function settingsFrom(flags: SettingsFlags): Promise<ProjectSettings> {
     assignment: flags.assignment,
     leaseMinutes: flags.leaseMinutes,
     seed: flags.seed,
+    qcRate: flags.qcRate,
     taxonomy: flags.taxonomy?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
   };
   if (flags.guidelines !== undefined) {
@@ -61,9 +64,16 @@ function asUsage<T>(check: () => T): T {
   }
 }
 
+/** A number for --qc-rate; its range (0..1) is the API schema's business, checked with the rest. */
+function parseRate(value: string): number {
+  const rate = Number(value);
+  if (value.trim() === '' || !Number.isFinite(rate)) throw new InvalidArgumentError('must be a number from 0 to 1');
+  return rate;
+}
+
 function describeProject(row: ProjectRow): string {
   return `overlap ${row.overlap}, ${row.mode}, ${row.assignment} (seed ${projectSeed(row.settings)}), leases of ${row.leaseMinutes} min, `
-    + `error types ${row.taxonomy.join(',')}, guidelines ${row.guidelines.length} characters`;
+    + `error types ${row.taxonomy.join(',')}, guidelines ${row.guidelines.length} characters, QC rate ${projectQcRate(row.settings)}`;
 }
 
 export function registerProjectCommands(program: Command): void {
@@ -78,6 +88,7 @@ export function registerProjectCommands(program: Command): void {
       });
     });
   withSettingsOptions(project.command('set <name>').description('change a project\'s settings (only the options given)'))
+    .option('--qc-rate <x>', 'share of each annotator\'s items that are blind QC items, 0..1 (0 = none)', parseRate)
     .action(async (name: string, flags: SettingsFlags) => {
       const settings = await settingsFrom(flags);
       if (Object.values(settings).every((v) => v === undefined)) throw new UsageError('give at least one setting to change, e.g. --overlap 2');

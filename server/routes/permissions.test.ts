@@ -91,6 +91,19 @@ const ROUTES: Record<string, Case> = {
     url: async () => `/api/projects/perm/imports/${await importJobId()}/rejected`,
     expected: RESEARCHER,
   },
+  'GET /api/projects/:project/review': { url: () => '/api/projects/perm/review', expected: LEAD },
+  'GET /api/projects/:project/qc': { url: () => '/api/projects/perm/qc', expected: LEAD },
+  // Gold is set by the project's own leads (the lead here is no member of perm) and admins.
+  'PUT /api/solutions/:id/adjudication': {
+    url: () => `/api/solutions/${s(0)}/adjudication`,
+    body: () => ({
+      verdict: 'correct', firstErrorStep: null, stepRatings: null, errorType: null, errorAnalysis: '', improvementSuggestion: '',
+      correctedSolution: null, regions: [], flags: { badProblem: false, unsure: false }, reason: 'checked by hand', version: 0,
+    }),
+    expected: { ...LEAD, lead: 403 },
+  },
+  // After the PUT above (rows run in order): only an existing gold can be marked.
+  'POST /api/solutions/:id/adjudication/qc': { url: () => `/api/solutions/${s(0)}/adjudication/qc`, body: () => ({ qc: true }), expected: { ...LEAD, lead: 403 } },
   'POST /api/projects/:project/orm-runs': {
     url: () => '/api/projects/perm/orm-runs',
     // Nothing listens on port 9: the run starts, fails its requests and ends; only the role check matters here.

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { recordAudit } from './audit';
 import { findProject, parseProjectSettings, settingsForAudit, type ProjectRow, type ProjectSettings } from './projects';
 import { projectSeed } from '../domain/queue/order';
+import { projectQcRate } from './queue';
 
 type ValidSettings = ReturnType<typeof parseProjectSettings>;
 
@@ -17,6 +18,7 @@ function changedKeys(project: ProjectRow, settings: ValidSettings): (keyof Valid
     taxonomy: project.taxonomy,
     guidelines: project.guidelines,
     seed: projectSeed(project.settings),
+    qcRate: projectQcRate(project.settings),
   };
   return (Object.keys(settings) as (keyof ValidSettings)[]).filter(
     (key) => settings[key] !== undefined && JSON.stringify(settings[key]) !== JSON.stringify(current[key]),
@@ -45,9 +47,16 @@ export async function updateProjectSettings(
     const details: Record<string, unknown> = {};
     for (const key of changed) {
       details[key] = valid[key];
-      if (key !== 'seed') Object.assign(values, { [key]: valid[key] });
+      if (key !== 'seed' && key !== 'qcRate') Object.assign(values, { [key]: valid[key] });
     }
-    if (changed.includes('seed')) values.settings = { ...project.settings, seed: valid.seed };
+    // seed and qcRate live in projects.settings.
+    if (changed.includes('seed') || changed.includes('qcRate')) {
+      values.settings = {
+        ...project.settings,
+        ...(changed.includes('seed') ? { seed: valid.seed } : {}),
+        ...(changed.includes('qcRate') ? { qcRate: valid.qcRate } : {}),
+      };
+    }
     const [row] = await tx.update(db.t.projects).set(values).where(eq(db.t.projects.id, project.id)).returning();
     if (!row) throw new Error('project update returned no row');
     await recordAudit(db, tx, {

@@ -2,7 +2,7 @@ import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Orm } from '../db/connection';
 import { lockProjectForAssignment, selectRows } from '../db/dialect';
 import { projectSeed } from '../domain/queue/order';
-import { FMIX32_FINAL_SHIFT, FMIX32_ROUNDS, randomKeyOffset } from '../domain/queue/random-key';
+import { FMIX32_FINAL_SHIFT, FMIX32_ROUNDS, randomKey, randomKeyOffset } from '../domain/queue/random-key';
 import { AppError } from '../errors';
 import { getVisibleProject } from './access';
 import type { ProjectRow } from './projects';
@@ -43,10 +43,46 @@ export async function assignNextSolution(
   return db.transaction(async (tx) => {
     await lockProjectForAssignment(db, tx, project.id);
     const asker = { userId: principal.userId, now, overlap: project.overlap };
-    const solutionId = (await heldSolution(db, tx, project, asker)) ?? (await freeSolution(db, tx, project, asker));
+    const solutionId = (await heldSolution(db, tx, project, asker))
+      ?? (await qcSolution(db, tx, project, asker))
+      ?? (await freeSolution(db, tx, project, asker));
     if (solutionId === null) return null;
     return leaseSolution(db, tx, project, solutionId, principal.userId, now);
   });
+}
+
+/** `settings.qcRate` of a project: a number in 0..1, else 0 (no QC items served). */
+export function projectQcRate(settings: Readonly<Record<string, unknown>>): number {
+  const rate = settings.qcRate;
+  return typeof rate === 'number' && rate >= 0 && rate <= 1 ? rate : 0;
+}
+
+/**
+ * Quality-control mixing (issue 6). With `qcRate` r > 0 the period is P = ⌈1/r⌉: when an
+ * annotator who has started n solutions of the project (annotations of theirs, draft or
+ * submitted) asks for new work and n + 1 is a multiple of P, they get a QC item — a solution
+ * whose adjudication is marked `qc`, which they have never annotated nor skipped — even when it
+ * already has its k annotations. Among those, the lowest `randomKey(project seed, id)` (the
+ * `random` strategy's key), then the lowest id: deterministic for a seed. No QC item left for
+ * them → the ordinary queue. Blind: the lease and the response are those of any item.
+ */
+async function qcSolution(db: Database, tx: Orm, project: ProjectRow, asker: Asker): Promise<number | null> {
+  const rate = projectQcRate(project.settings);
+  if (rate <= 0) return null;
+  const period = Math.ceil(1 / rate);
+  const [started] = await selectRows<{ n: number | string }>(db, tx, sql`
+    SELECT count(*) AS n FROM annotations own JOIN solutions s ON s.id = own.solution_id
+    WHERE own.annotator_id = ${asker.userId} AND s.project_id = ${project.id}`);
+  if ((Number(started?.n ?? 0) + 1) % period !== 0) return null;
+  const candidates = await selectRows<{ id: number | string }>(db, tx, sql`
+    SELECT g.solution_id AS id FROM adjudications g JOIN solutions s ON s.id = g.solution_id
+    WHERE s.project_id = ${project.id} AND g.qc = ${sql.param(true, db.t.adjudications.qc)}
+      AND NOT EXISTS (SELECT 1 FROM annotations own WHERE own.solution_id = g.solution_id AND own.annotator_id = ${asker.userId})
+      AND NOT EXISTS (SELECT 1 FROM queue_skips skip WHERE skip.solution_id = g.solution_id AND skip.user_id = ${asker.userId})`);
+  const seed = projectSeed(project.settings);
+  const ids = candidates.map((c) => Number(c.id));
+  ids.sort((a, b) => randomKey(seed, a) - randomKey(seed, b) || a - b);
+  return ids[0] ?? null;
 }
 
 async function heldSolution(db: Database, tx: Orm, project: ProjectRow, asker: Asker): Promise<number | null> {
@@ -227,9 +263,18 @@ export async function assertMayAnnotate(db: Database, tx: Orm, project: ProjectR
   const [free] = await selectRows<{ id: number }>(db, tx, sql`
     SELECT s.id FROM solutions s
     WHERE s.id = ${solutionId} AND ${slotsTaken(db, sql`s.id`, { userId, now, overlap: project.overlap })} < ${project.overlap}`);
-  if (!free) {
+  if (!free && !(await holdsQcItem(db, tx, solutionId, userId, now))) {
     throw new AppError('NOT_ASSIGNED', 'this solution is not assigned to you and already has all the annotators it needs');
   }
+}
+
+/** A QC item leased to this annotator may be labelled although its k slots are taken. */
+async function holdsQcItem(db: Database, tx: Orm, solutionId: number, userId: number, now: Date): Promise<boolean> {
+  const [row] = await selectRows<{ id: number }>(db, tx, sql`
+    SELECT g.solution_id AS id FROM adjudications g
+    JOIN leases l ON l.solution_id = g.solution_id AND l.user_id = ${userId} AND l.expires_at > ${timeParam(db, now)}
+    WHERE g.solution_id = ${solutionId} AND g.qc = ${sql.param(true, db.t.adjudications.qc)}`);
+  return row !== undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { SolutionViewDto } from '../../shared/schemas/api';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import { presentAnnotation } from '../presenters/annotation';
+import { currentAdjudication } from './adjudication-view';
 import { presentOrm, presentProblem, presentSolution } from '../presenters/solution';
 import { canSeeProject, hasRole } from './access';
 import { currentLease } from './queue';
@@ -64,6 +65,7 @@ export async function getSolutionView(db: Database, principal: Principal, soluti
       .where(eq(annotations.solutionId, solutionId))
       .orderBy(asc(annotations.id));
     view.annotations = all.map((r) => ({ ...presentAnnotation(r.annotation), annotator: r.annotator }));
+    view.adjudication = await currentAdjudication(db, solutionId);
   }
   return view;
 }

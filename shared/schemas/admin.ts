@@ -69,7 +69,10 @@ export const ProjectSettingsSchema = z.object({
 export const ProjectCreateSchema = ProjectSettingsSchema.partial().extend({
   name: z.string().regex(PROJECT_NAME_PATTERN, 'letters, digits, "-" or "_" (1–64)'),
 });
-export const ProjectUpdateSchema = ProjectSettingsSchema.partial();
+export const ProjectUpdateSchema = ProjectSettingsSchema.partial().extend({
+  /** Share of each annotator's assignments that are blind quality-control items (0..1; settings.qcRate, default 0). */
+  qcRate: z.number().min(0).max(1).optional(),
+});
 
 /**
  * `GET /api/projects/:project/members` (lead+) → `{members: MemberDto[]}`; `PUT` `{add?: [names],

@@ -108,8 +108,65 @@ export const SolutionViewDtoSchema = z.object({
   /** The caller's live lease on this solution; renewed by draft saves. */
   lease: z.object({ expiresAt: z.string() }).nullable(),
   annotations: z.array(AnnotationDtoSchema.extend({ annotator: z.string() })).optional(),
+  adjudication: z.lazy(() => AdjudicationDtoSchema).nullable().optional(),
 });
 export type SolutionViewDto = z.infer<typeof SolutionViewDtoSchema>;
+
+/** The current adjudication (gold) of a solution: the judgment, why, whether it is a QC item. */
+export const AdjudicationDtoSchema = JudgmentFieldsSchema.extend({
+  version: z.number().int(),
+  reason: z.string(),
+  qc: z.boolean(),
+  adjudicator: z.string(),
+  updatedAt: z.string(),
+});
+export type AdjudicationDto = z.infer<typeof AdjudicationDtoSchema>;
+
+/** Body of `PUT /api/solutions/:id/adjudication` (lead+): 0 as `version` when there is none yet. */
+export const AdjudicationPutSchema = JudgmentFieldsSchema.extend({
+  reason: z.string().trim().min(1, 'a reason is required').max(100_000),
+  version: z.number().int().min(0),
+  qc: z.boolean().optional(),
+});
+export type AdjudicationPut = z.infer<typeof AdjudicationPutSchema>;
+
+/** Why a solution is in the review queue. */
+export const REVIEW_REASONS = ['split_verdict', 'split_step', 'against_orm_verdict', 'against_orm_step', 'unsure', 'orm_step_unclear'] as const;
+export const ReviewReasonSchema = z.enum(REVIEW_REASONS);
+export type ReviewReason = z.infer<typeof ReviewReasonSchema>;
+
+export const ReviewItemDtoSchema = z.object({
+  solutionId: z.number().int(),
+  externalId: z.string(),
+  problemExternalId: z.string(),
+  round: z.number().int(),
+  reasons: z.array(ReviewReasonSchema),
+  /** Submitted annotations. */
+  annotators: z.number().int(),
+  adjudicated: z.boolean(),
+  adjudicator: z.string().nullable(),
+  qc: z.boolean(),
+});
+export type ReviewItemDto = z.infer<typeof ReviewItemDtoSchema>;
+
+/** `GET /api/projects/:project/review` (lead+): one page, the cursor of the next, and counts. */
+export const ReviewListDtoSchema = z.object({
+  items: z.array(ReviewItemDtoSchema),
+  nextCursor: z.string().nullable(),
+  /** On the first page only (null when a cursor is given). */
+  counts: z.object({
+    /** Items needing a lead, not adjudicated yet (round filter applied, reason filter not). */
+    open: z.number().int(),
+    adjudicated: z.number().int(),
+    /** Per reason, among the listed status. */
+    byReason: z.record(ReviewReasonSchema, z.number().int()),
+  }).nullable(),
+});
+export type ReviewListDto = z.infer<typeof ReviewListDtoSchema>;
+
+/** `GET /api/projects/:project/qc` (lead+): the QC rate (settings.qcRate) and the QC items marked. */
+export const QcSummaryDtoSchema = z.object({ qcRate: z.number(), qcItems: z.number().int() });
+export type QcSummaryDto = z.infer<typeof QcSummaryDtoSchema>;
 
 /** `POST /api/projects/:project/queue/next` → 200 this, or 204 when nothing is left for the caller. */
 export const QueueNextDtoSchema = z.object({

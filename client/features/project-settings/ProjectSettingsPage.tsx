@@ -7,6 +7,7 @@ import { paths } from '../../app/routes';
 import { useRemote } from '../../app/use-remote';
 import './project-settings.css';
 import { ProjectSettingsForm } from './ProjectSettingsForm';
+import { QcRateSection } from './QcRateSection';
 
 /** /projects/new and /projects/:project/settings (lead+). */
 export function ProjectSettingsPage({ project }: { project: string | null }) {
@@ -57,6 +58,7 @@ function EditProject({ project }: { project: string }) {
       {remote.data === null && remote.loading && <p className="loading">Loading the settings…</p>}
       {remote.data === null && remote.error && <p role="alert">Could not load the settings: {remote.error}</p>}
       {remote.data && <ProjectSettingsForm project={remote.data} onSaved={remote.replace} />}
+      {remote.data && <QcRateSection project={project} />}
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectDto } from '../../../shared/schemas/api';
 import { describeError } from '../../api/api-error';
 import { listProjects } from '../../api/projects';
-import { hasRole, projectNav } from '../../app/access';
+import { hasRole, projectNav, researcherNav } from '../../app/access';
 import { Link } from '../../app/Link';
 import { navigate } from '../../app/router';
 import { paths } from '../../app/routes';
@@ -80,7 +80,7 @@ function ProjectCard({ project, lead, researcher }: { project: ProjectDto; lead:
       </button>
       {researcher && (
         <nav aria-label={`Manage ${project.name}`} className="card-links">
-          {[...(lead ? projectNav(project.name) : []), { label: 'Export', href: paths.projectExport(project.name) }].map((item) => (
+          {[...(lead ? projectNav(project.name) : []), ...researcherNav(project.name)].map((item) => (
             <Link key={item.label} href={item.href}>
               {item.label}
               <span className="visually-hidden"> of {project.name}</span>
