@@ -37,7 +37,7 @@ export class DatasetWriter implements DatasetSink {
   }
 
   async images(images: ReadonlyMap<string, ImageRef>): Promise<void> {
-    await writeImages(this.db, { has: (path) => this.folder.has(path), write: (path, bytes) => this.folder.writeWhole(path, bytes) }, images);
+    await writeImages(this.db, { has: (path) => this.folder.has(path), write: (path, bytes, sha256) => this.folder.writeWhole(path, bytes, sha256) }, images);
   }
 
   count(split: Split): number {

@@ -48,10 +48,11 @@ export class ExportFolder {
     return new LineWriter(this.pathOf(path), (hashed) => this.written.set(path, { path, ...hashed }));
   }
 
-  async writeWhole(path: string, content: string | Buffer): Promise<WrittenFile> {
+  /** `sha256`: the content's hash when the caller has just checked it (images), so it is not computed twice. */
+  async writeWhole(path: string, content: string | Buffer, sha256?: string): Promise<WrittenFile> {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     await writeFile(this.pathOf(path), data, { flag: 'wx' });
-    const file = { path, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+    const file = { path, bytes: data.length, sha256: sha256 ?? createHash('sha256').update(data).digest('hex') };
     this.written.set(path, file);
     return file;
   }

@@ -7,7 +7,8 @@ import { loadImageData } from './export-source';
 /** Where copied images go: the export folder, or a zip pass. */
 export interface ImageStore {
   has(path: string): boolean;
-  write(path: string, bytes: Buffer): Promise<unknown>;
+  /** `sha256` is the bytes' hash, already checked. */
+  write(path: string, bytes: Buffer, sha256: string): Promise<unknown>;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function writeImages(db: Database, store: ImageStore, images: Reado
     if (!bytes) throw new Error(`image ${image.sha256} is referenced by a problem but missing from the database`);
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== image.sha256) throw new Error(`image ${image.sha256} is damaged: its bytes hash to ${actual}`);
-    await store.write(path, bytes);
+    await store.write(path, bytes, actual);
   }
 }
 
