@@ -1,43 +1,13 @@
-import { useEffect, useState } from 'react';
-import { describeError } from '../../api/api-error';
+import { usePolled } from '../../app/use-polled';
 import { getImport, rejectedReportUrl, type ImportJobDetail, type ImportSummary } from '../../api/imports';
 import { formatBytes } from './upload-files';
 
-/** How often a running job is asked for its progress (ms). */
-const POLL_MS = 700;
 /** Rejected records shown on the page; the download has them all. */
 const SHOWN_REJECTED = 20;
 
 /** One import job: its progress, polled while it runs, then the summary and the rejected records. */
 export function ImportJobPanel({ project, jobId, onEnded }: { project: string; jobId: number; onEnded: () => void }) {
-  const [job, setJob] = useState<ImportJobDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = () => {
-      getImport(project, jobId).then(
-        (next) => {
-          if (cancelled) return;
-          setJob(next);
-          setError(null);
-          if (next.status === 'running') timer = setTimeout(poll, POLL_MS);
-          else onEnded();
-        },
-        (cause: unknown) => {
-          if (cancelled) return;
-          setError(describeError(cause));
-          timer = setTimeout(poll, POLL_MS * 4);
-        },
-      );
-    };
-    poll();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [project, jobId, onEnded]);
+  const { value: job, error } = usePolled(() => getImport(project, jobId), (next) => next.status === 'running', onEnded, `${project}/${jobId}`);
 
   return (
     <section className="import-job" aria-label={`Import ${jobId}`}>

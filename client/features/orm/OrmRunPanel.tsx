@@ -1,49 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OrmRunDetailDto } from '../../../shared/schemas/judge';
 import { describeError } from '../../api/api-error';
 import { cancelOrmRun, getOrmRun } from '../../api/orm-runs';
+import { usePolled } from '../../app/use-polled';
 import { describeCounts, isActive, STATE_LABEL } from './orm-form';
-
-/** How often a running run is asked for its progress (ms). */
-const POLL_MS = 700;
 
 /** One run: a live progress bar while it runs, Stop, then what it could not parse or send. */
 export function OrmRunPanel({ project, runId, onChanged }: { project: string; runId: number; onChanged: () => void }) {
-  const [run, setRun] = useState<OrmRunDetailDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const polled = usePolled(() => getOrmRun(project, runId), isActive, onChanged, `${project}/${runId}`);
+  const run = polled.value;
+  const [stopError, setStopError] = useState<string | null>(null);
+  const error = stopError ?? polled.error;
   const [stopping, setStopping] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = () => {
-      getOrmRun(project, runId).then(
-        (next) => {
-          if (cancelled) return;
-          setRun(next);
-          setError(null);
-          if (isActive(next)) timer = setTimeout(poll, POLL_MS);
-          else onChanged();
-        },
-        (cause: unknown) => {
-          if (cancelled) return;
-          setError(describeError(cause));
-          timer = setTimeout(poll, POLL_MS * 4);
-        },
-      );
-    };
-    poll();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [project, runId, onChanged]);
 
   const stop = () => {
     setStopping(true);
     cancelOrmRun(project, runId).then(
-      (next) => setRun(next),
-      (cause: unknown) => setError(describeError(cause)),
+      (next) => {
+        setStopError(null);
+        polled.set(next);
+      },
+      (cause: unknown) => setStopError(describeError(cause)),
     ).finally(() => setStopping(false));
   };
 

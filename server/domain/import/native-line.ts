@@ -139,7 +139,8 @@ export function parseNativeLine(text: string, lineNo: number, opts: ParseOptions
   };
 }
 
-function toOrmRecord(judgment: NativeOrm, stepCount: number): OrmRecord {
+/** The stored form of an ORM judgment, with `error_step` read against the solution's step count (also the mathse-orm format's). */
+export function toOrmRecord(judgment: NativeOrm, stepCount: number): OrmRecord {
   const errorStep = judgment.error_step === null || judgment.error_step === undefined ? null : String(judgment.error_step);
   // A CORRECT verdict blames no step, whatever the error_step field says.
   const parsed = judgment.status === 'CORRECT' ? { index: null, unclear: false } : parseErrorStep(judgment.error_step, stepCount);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { NativeOrmSchema, type NativeOrm } from '../../../../shared/schemas/native-import';
-import { parseErrorStep } from '../../steps/parse-error-step';
 import { describeIssue } from '../describe-issue';
-import type { OrmRecord } from '../native-line';
+import { toOrmRecord } from '../native-line';
 
 const MathseOrmRecordSchema = NativeOrmSchema.extend({ solution_id: z.string().trim().min(1, 'must not be empty').max(500) });
 
@@ -20,19 +19,5 @@ export function parseMathseOrm(value: unknown): MathseOrmRecord {
   return { ok: true, solutionExternalId, judgment };
 }
 
-/** The stored form of a judgment, with `error_step` read against the solution's step count. */
-export function toOrmRecord(judgment: NativeOrm, stepCount: number): OrmRecord {
-  const errorStep = judgment.error_step === null || judgment.error_step === undefined ? null : String(judgment.error_step);
-  // A CORRECT verdict blames no step, whatever the error_step field says (as in native lines).
-  const parsed = judgment.status === 'CORRECT' ? { index: null, unclear: false } : parseErrorStep(judgment.error_step, stepCount);
-  return {
-    model: judgment.model,
-    status: judgment.status,
-    errorStep,
-    errorStepIndex: parsed.index,
-    stepUnclear: parsed.unclear,
-    errorAnalysis: judgment.error_analysis ?? null,
-    improvementSuggestion: judgment.improvement_suggestion ?? null,
-    score: judgment.score ?? null,
-  };
-}
+/** The stored form of a judgment: the native importer's own mapping. */
+export { toOrmRecord };
