@@ -52,10 +52,11 @@ export function readTrustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
  * The per-user and per-token limits (SPEC §9), checked at start-up. Also read by the services that
  * enforce them when the app is built without a Config (tests), so both paths agree.
  */
-export function readLimits(env: NodeJS.ProcessEnv): { tokenRatePerMinute: number; maxConcurrentExports: number } {
+export function readLimits(env: NodeJS.ProcessEnv): { tokenRatePerMinute: number; maxConcurrentExports: number; maxConcurrentImports: number } {
   return {
     tokenRatePerMinute: positiveInt(env, 'REDLINE_TOKEN_RATE_PER_MINUTE', 600),
     maxConcurrentExports: positiveInt(env, 'REDLINE_MAX_CONCURRENT_EXPORTS', 2),
+    maxConcurrentImports: positiveInt(env, 'REDLINE_MAX_CONCURRENT_IMPORTS', 2),
   };
 }
 

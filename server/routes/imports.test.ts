@@ -196,3 +196,100 @@ describe('POST /api/projects/:project/imports', () => {
     expect((await researcher.send('GET', `/api/projects/up-a/imports/${id}/rejected`)).statusCode).toBe(404);
   });
 });
+
+describe('concurrent imports per user and stale jobs', () => {
+  const minutes = (n: number) => new Date(now.getTime() - n * 60_000);
+
+  async function runningJob(userName: string, updatedAt: Date): Promise<number> {
+    const user = await findUserByName(t.db, userName);
+    const [project] = await t.db.orm.select().from(t.db.t.projects).where(eq(t.db.t.projects.name, 'up-busy'));
+    const [row] = await t.db.orm.insert(t.db.t.jobs).values({
+      kind: 'import', projectId: project!.id, userId: user!.id, status: 'running', progress: { files: ['x.jsonl'] }, createdAt: updatedAt, updatedAt,
+    }).returning({ id: t.db.t.jobs.id });
+    return row!.id;
+  }
+  async function jobRow(id: number) {
+    const [row] = await t.db.orm.select().from(t.db.t.jobs).where(eq(t.db.t.jobs.id, id));
+    return row!;
+  }
+  async function finish(ids: number[]) {
+    for (const id of ids) await t.db.orm.update(t.db.t.jobs).set({ status: 'done' }).where(eq(t.db.t.jobs.id, id));
+  }
+
+  beforeAll(async () => {
+    await seedUser(t.db, 'rita', 'researcher');
+    await seedUser(t.db, 'rob', 'researcher');
+    await seedProject(t.db, { name: 'up-busy', problems: 0 });
+  });
+
+  it('refuses a third running import with 429 RATE_LIMITED before storing the upload; other users and a raised limit are not held back', async () => {
+    const rita = await sessionCaller(app, t.db, 'rita', now);
+    const busy = [await runningJob('rita', minutes(1)), await runningJob('rita', minutes(9))];
+    const before = uploadFolders();
+    const jobsBefore = (await projectCounts('up-busy')).jobs;
+    const big = Array.from({ length: 200 }, (_, i) => nativeLine(`p-b${i}`, `s-b${i}`)).join('\n');
+    const res = await upload(rita, 'up-busy', {}, [{ name: 'a.jsonl', content: big }]);
+    expect(res.statusCode, res.body).toBe(429);
+    expect(res.json()).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'you already have 2 imports running (limit 2 at once, REDLINE_MAX_CONCURRENT_IMPORTS); wait for one to finish',
+      details: { limit: 2, running: 2 },
+    });
+    expect(await projectCounts('up-busy')).toEqual({ solutions: 0, jobs: jobsBefore });
+    expect([...uploadFolders()].filter((f) => !before.has(f))).toEqual([]);
+
+    // Another user has slots of their own.
+    const rob = await sessionCaller(app, t.db, 'rob', now);
+    const other = await upload(rob, 'up-busy', {}, [{ name: 'a.jsonl', content: nativeLine('p-r', 's-r') }]);
+    expect(other.statusCode, other.body).toBe(202);
+    await importsSettled();
+
+    const saved = process.env.REDLINE_MAX_CONCURRENT_IMPORTS;
+    process.env.REDLINE_MAX_CONCURRENT_IMPORTS = '3';
+    try {
+      const third = await upload(rita, 'up-busy', {}, [{ name: 'a.jsonl', content: nativeLine('p-3', 's-3') }]);
+      expect(third.statusCode, third.body).toBe(202);
+      await importsSettled();
+    } finally {
+      if (saved === undefined) delete process.env.REDLINE_MAX_CONCURRENT_IMPORTS;
+      else process.env.REDLINE_MAX_CONCURRENT_IMPORTS = saved;
+    }
+    await finish(busy);
+    const again = await upload(rita, 'up-busy', {}, [{ name: 'b.jsonl', content: nativeLine('p-4', 's-4') }]);
+    expect(again.statusCode, again.body).toBe(202);
+    await importsSettled();
+    expect((await projectCounts('up-busy')).solutions).toBe(3);
+  });
+
+  it('a job left running over 10 minutes by a stopped server is failed when counting, and no longer holds a slot', async () => {
+    const rita = await sessionCaller(app, t.db, 'rita', now);
+    const stale = [await runningJob('rita', minutes(11)), await runningJob('rita', minutes(30))];
+    const live = await runningJob('rita', minutes(5));
+    const res = await upload(rita, 'up-busy', {}, [{ name: 'c.jsonl', content: nativeLine('p-5', 's-5') }]);
+    expect(res.statusCode, res.body).toBe(202);
+    await importsSettled();
+    for (const id of stale) {
+      expect(await jobRow(id)).toMatchObject({
+        status: 'failed',
+        result: { error: { code: 'INTERRUPTED', message: 'the server stopped during this import; re-run it (a re-import skips what is stored)' } },
+      });
+    }
+    expect(await jobRow(live)).toMatchObject({ status: 'running', result: null });
+    const view = (await rita.send('GET', `/api/projects/up-busy/imports/${stale[0]}`)).json<{ job: object }>().job;
+    expect(view).toMatchObject({ status: 'failed', totals: { error: { message: expect.stringContaining('the server stopped during this import') } } });
+    await finish([live]);
+  });
+
+  it('a server starting fails the import jobs a stopped one left running', async () => {
+    const stale = await runningJob('rob', minutes(60));
+    const live = await runningJob('rob', minutes(2));
+    const started = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false }, now: () => now });
+    try {
+      expect(await jobRow(stale)).toMatchObject({ status: 'failed', result: { error: { code: 'INTERRUPTED' } } });
+      expect(await jobRow(live)).toMatchObject({ status: 'running' });
+    } finally {
+      await started.close();
+      await finish([live]);
+    }
+  });
+});

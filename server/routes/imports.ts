@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { requirePrincipal } from '../plugins/auth';
 import { getVisibleProject, requireRole } from '../services/access';
-import { getImportJob, importsSettled, importTotals, listImportJobs, readImportFields, startImportJob, type ImportRequest } from '../services/import-jobs';
+import { checkImportSlot, failStaleImportJobs, getImportJob, importsSettled, importTotals, listImportJobs, readImportFields, startImportJob, type ImportRequest } from '../services/import-jobs';
 import { rejectedReport } from '../services/import-jobs-report';
 import { checkDeclaredSize, discardRest, receiveUpload, removeFolder } from '../services/import-jobs-upload';
 import type { RouteDeps } from './deps';
@@ -28,6 +28,8 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: n
   // one byte above the request limit: the counter in receiveUpload trips first, with its message.
   await app.register(multipart, { preservePath: true, limits: { fileSize: limitBytes + 1, files: 100_000, parts: 100_100, fieldSize: 64 * 1024 } });
   app.addHook('onClose', importsSettled);
+  // Jobs left running by a server that stopped (SIGKILL, power loss) are failed at start.
+  await failStaleImportJobs(db, now());
 
   app.post('/api/projects/:project/imports', { schema: { params: ProjectParams } }, async (request, reply) => {
     const principal = requirePrincipal(request);
@@ -36,6 +38,8 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: n
     if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'send the files as multipart/form-data (fields format, round, strict and one or more files)');
     let upload;
     try {
+      // Before the body is streamed to disk: a user at the limit uploads nothing.
+      await checkImportSlot(db, principal.userId, now());
       checkDeclaredSize(request.headers['content-length'], limitBytes);
       upload = await receiveUpload(request.parts(), limitBytes);
     } catch (error) {

@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '../db/connection';
+import { and, count, desc, eq, lt, notInArray } from 'drizzle-orm';
+import { readLimits } from '../config';
+import type { Database, Orm } from '../db/connection';
 import { AppError } from '../errors';
 import { IMPORT_FORMATS as FILE_FORMATS, type FormatChoice } from '../domain/import/formats/detect';
 import { importFiles, type ImportProgress, type ImportSummary } from './import/import-files';
@@ -12,6 +13,11 @@ export type ImportFormat = FormatChoice;
 export const IMPORT_JOB_KIND = 'import';
 /** Progress rows are written at most this often (ms); the last state is always written. */
 const PROGRESS_EVERY_MS = 250;
+/** While an import runs its row's updated_at is rewritten at least this often (ms), even between batches. */
+export const HEARTBEAT_MS = 30_000;
+/** A running import whose row has not been updated for this long (ms) was left by a server that stopped. */
+export const STALE_AFTER_MS = 10 * 60_000;
+export const STOPPED_MESSAGE = 'the server stopped during this import; re-run it (a re-import skips what is stored)';
 const RECENT_JOBS = 20;
 
 export interface ImportRequest {
@@ -47,6 +53,58 @@ export interface JobLog {
 
 /** Imports that are running in this process; app close waits for them. */
 const running = new Set<Promise<void>>();
+/** Their job ids: never taken for stale, whatever their updated_at says. */
+const runningIds = new Set<number>();
+
+/** Import jobs one user may have running at once: REDLINE_MAX_CONCURRENT_IMPORTS (default 2), read per call. */
+export function maxImportsPerUser(env: NodeJS.ProcessEnv = process.env): number {
+  return readLimits(env).maxConcurrentImports;
+}
+
+/**
+ * Marks failed the import jobs still `running` whose row has not been updated for STALE_AFTER_MS
+ * (their server stopped: a live import rewrites its row every HEARTBEAT_MS), so they neither show
+ * as running forever nor hold one of their user's import slots. Returns how many it marked.
+ */
+export async function failStaleImportJobs(db: Database, now: Date): Promise<number> {
+  const { jobs } = db.t;
+  const cutoff = new Date(now.getTime() - STALE_AFTER_MS);
+  const mine = [...runningIds];
+  const rows = await db.transaction((tx) => tx.update(jobs)
+    .set({ status: 'failed', result: { error: { code: 'INTERRUPTED', message: STOPPED_MESSAGE } }, updatedAt: now })
+    .where(and(
+      eq(jobs.kind, IMPORT_JOB_KIND), eq(jobs.status, 'running'), lt(jobs.updatedAt, cutoff),
+      ...(mine.length > 0 ? [notInArray(jobs.id, mine)] : []),
+    ))
+    .returning({ id: jobs.id }));
+  return rows.length;
+}
+
+/**
+ * Refuses (RATE_LIMITED, 429) a user who already has maxImportsPerUser() import jobs running.
+ * Counted in the jobs table, so every server instance agrees; stale jobs are failed first.
+ * Called before an upload is received, and again (in the inserting transaction) before the job
+ * row is written.
+ */
+export async function checkImportSlot(db: Database, userId: number, now: Date): Promise<void> {
+  await failStaleImportJobs(db, now);
+  await ensureSlot(db, db.orm, userId);
+}
+
+async function ensureSlot(db: Database, tx: Orm, userId: number): Promise<void> {
+  const { jobs } = db.t;
+  const [row] = await tx.select({ n: count() }).from(jobs)
+    .where(and(eq(jobs.kind, IMPORT_JOB_KIND), eq(jobs.status, 'running'), eq(jobs.userId, userId)));
+  const active = Number(row?.n ?? 0);
+  const limit = maxImportsPerUser();
+  if (active >= limit) {
+    throw new AppError(
+      'RATE_LIMITED',
+      `you already have ${active} import${active === 1 ? '' : 's'} running (limit ${limit} at once, REDLINE_MAX_CONCURRENT_IMPORTS); wait for one to finish`,
+      { limit, running: active },
+    );
+  }
+}
 
 interface ImportJobOptions {
   project: ProjectRow;
@@ -73,6 +131,7 @@ export async function startImportJob(
   let id: number;
   try {
     id = await db.transaction(async (tx) => {
+      await ensureSlot(db, tx, opts.actorId);
       const [row] = await tx.insert(db.t.jobs).values({
         kind: IMPORT_JOB_KIND, projectId: opts.project.id, userId: opts.actorId, status: 'running',
         progress: { ...progress }, createdAt: opts.now(), updatedAt: opts.now(),
@@ -84,7 +143,11 @@ export async function startImportJob(
     await removeFolder(upload.folder);
     throw error;
   }
-  const run = runImport(db, id, opts, progress).finally(() => running.delete(run));
+  runningIds.add(id);
+  const run = runImport(db, id, opts, progress).finally(() => {
+    running.delete(run);
+    runningIds.delete(id);
+  });
   running.add(run);
   return getImportJob(db, opts.project, id);
 }
@@ -102,7 +165,7 @@ async function runImport(
 ): Promise<void> {
   const { upload, request } = opts;
   const absolute = upload.dataFiles.map((name) => `${upload.folder}/${name}`);
-  const writer = new ProgressWriter(db, id, opts.now, opts.log);
+  const writer = new ProgressWriter(db, id, opts.now, opts.log, start);
   let finish: { status: 'done' | 'failed'; result: ImportJobResult };
   try {
     const summaries = await importFiles(db, {
@@ -131,14 +194,27 @@ async function runImport(
   }
 }
 
-/** Writes the newest progress to the job row, at most every PROGRESS_EVERY_MS, one write at a time. */
-class ProgressWriter {
+/**
+ * Writes the newest progress to the job row, at most every PROGRESS_EVERY_MS, one write at a time;
+ * and, as a heartbeat, at least every HEARTBEAT_MS even when no batch has ended since (a slow
+ * batch, a long validation), so a live job is never taken for one whose server stopped.
+ */
+export class ProgressWriter {
   latest: ImportJobProgress | null = null;
   private written: ImportJobProgress | null = null;
   private inFlight: Promise<void> | null = null;
-  private lastAt = 0;
+  private lastAt = Date.now();
+  private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly db: Database, private readonly id: number, private readonly now: () => Date, private readonly log: JobLog) {}
+  constructor(
+    private readonly db: Database, private readonly id: number, private readonly now: () => Date, private readonly log: JobLog,
+    private readonly start: ImportJobProgress,
+  ) {
+    this.heartbeat = setInterval(() => {
+      if (!this.inFlight && Date.now() - this.lastAt >= HEARTBEAT_MS / 2) this.write(true);
+    }, HEARTBEAT_MS / 2);
+    this.heartbeat.unref();
+  }
 
   push(progress: ImportJobProgress): void {
     this.latest = progress;
@@ -146,13 +222,20 @@ class ProgressWriter {
     this.write();
   }
 
+  /** Stops the heartbeat and waits for the write in flight. */
   async settle(): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.settleWrites();
+  }
+
+  /** Waits for the write in flight, if any (the heartbeat goes on). */
+  async settleWrites(): Promise<void> {
     while (this.inFlight) await this.inFlight;
   }
 
-  private write(): void {
-    const progress = this.latest;
-    if (!progress || progress === this.written) return;
+  private write(beat = false): void {
+    const progress = this.latest ?? (beat ? this.start : null);
+    if (!progress || (progress === this.written && !beat)) return;
     this.lastAt = Date.now();
     this.inFlight = this.db.transaction((tx) => tx.update(this.db.t.jobs)
       .set({ progress: { ...progress }, updatedAt: this.now() })

@@ -37,7 +37,12 @@ export function toNativeLine(format: ImportFormat, record: SourceRecord): Conver
     if (!parsed.ok) return parsed;
     value = parsed.value;
   } else {
-    value = record.value;
+    // A list record is parsed already: its NULs and lone surrogates are checked here (an escape
+    // in its JSON text shows there may be some), so the reason names the format's own field.
+    const text = JSON.stringify(record.value);
+    const parsed = text.includes('\\u') ? parseJsonLine(text) : { ok: true as const, value: record.value };
+    if (!parsed.ok) return parsed;
+    value = parsed.value;
   }
   const adapted = adapt(value);
   if (!adapted.ok) return adapted;

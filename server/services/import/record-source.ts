@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Assembler from 'stream-json/assembler.js';
 import withParser from 'stream-json/utils/with-parser.js';
@@ -37,8 +38,10 @@ export async function* readRecordBatches(file: string, layout: RecordLayout, bat
 
 /**
  * Streams the elements of a top-level JSON array (stream-json's tokenizer, assembled here), never
- * holding more than one batch of them. JSON text cannot be resynchronised after a syntax error,
- * so an error ends the file with one bad record numbered after the last good element.
+ * holding much more than one batch of them. JSON text cannot be resynchronised after a syntax
+ * error, so an error ends the file with one bad record: the element it falls in, since the
+ * elements before it are all read first (the bytes reach the tokenizer cut at element boundaries,
+ * see ElementSlicer). Bytes that are not UTF-8 end the file the same way, named as such.
  * An element over MAX_LINE_BYTES (measured on its JSON text without whitespace; an escape counts
  * as the character it stands for) or nested deeper than MAX_JSON_DEPTH is a bad record: from the
  * token that crosses the limit on, its tokens are only counted, so it is never held whole, and
@@ -46,27 +49,138 @@ export async function* readRecordBatches(file: string, layout: RecordLayout, bat
  */
 async function* readJsonListBatches(file: string, batchSize: number): AsyncGenerator<RecordBatch> {
   const input = createReadStream(file);
+  const queue: ListElement[] = [];
+  let wakeReader: (() => void) | null = null;
+  let wakeSlicer: (() => void) | null = null;
+  const wake = (which: 'reader' | 'slicer') => {
+    const fn = which === 'reader' ? wakeReader : wakeSlicer;
+    if (which === 'reader') wakeReader = null;
+    else wakeSlicer = null;
+    fn?.();
+  };
+  // The slicer waits while a batch is ready and not yet taken: at most one chunk's elements more.
+  const slicer = new ElementSlicer(() => (queue.length < batchSize ? Promise.resolve() : new Promise<void>((r) => { wakeSlicer = r; })));
   const elements = withParser.asStream(listElements as never, { packValues: false, streamValues: true });
-  const piping = pipeline(input, elements).catch(() => undefined); // the error surfaces below, from the iterator
-  let records: SourceRecord[] = [];
+  // Taken as they come ('data', never paused): elements already made are not lost to an error.
+  elements.on('data', (item: ListElement) => {
+    queue.push(item);
+    if (queue.length >= batchSize) wake('reader');
+  });
+  let failure: Error | null = null;
+  let settled = false;
+  const piping = pipeline(input, slicer, elements)
+    .catch((error: unknown) => { failure = error as Error; })
+    .finally(() => { settled = true; wake('reader'); });
   let count = 0;
+  const take = (n: number): SourceRecord[] => queue.splice(0, n).map((item) => {
+    count = item.key + 1;
+    return 'error' in item ? { recordNo: count, error: item.error } : { recordNo: count, value: item.value };
+  });
   try {
-    for await (const item of elements as AsyncIterable<ListElement>) {
-      count = item.key + 1;
-      records.push('error' in item ? { recordNo: count, error: item.error } : { recordNo: count, value: item.value });
-      if (records.length >= batchSize) {
+    for (;;) {
+      if (queue.length >= batchSize || (settled && queue.length > 0)) {
+        const records = take(batchSize);
+        wake('slicer');
         yield { records, bytesRead: input.bytesRead };
-        records = [];
+        continue;
       }
+      if (settled) break;
+      await new Promise<void>((r) => { wakeReader = r; });
     }
-  } catch (error) {
-    records.push({ recordNo: count + 1, error: `invalid JSON at or before this record: ${(error as Error).message}; the rest of the file was not read` });
   } finally {
     input.destroy();
+    slicer.destroy();
     elements.destroy();
+    wake('slicer');
     await piping;
   }
-  if (records.length > 0) yield { records, bytesRead: input.bytesRead };
+  if (failure !== null) {
+    const reason = slicer.notUtf8 ?? `invalid JSON at or before this record: ${(failure as Error).message}`;
+    yield { records: [{ recordNo: count + 1, error: `${reason}; the rest of the file was not read` }], bytesRead: input.bytesRead };
+  }
+}
+
+/**
+ * Passes a JSON list's bytes on cut after every top-level element (and after the commas between
+ * them), so the tokenizer — which reports nothing of a chunk it fails in — has always finished
+ * the elements before a syntax error. Also checks the bytes are UTF-8 (the tokenizer would put
+ * U+FFFD in their place): a slice that is not replaces the rest of the file with a byte the
+ * tokenizer refuses, and `notUtf8` says why, so the records before it are still read.
+ * `gate` is awaited before each chunk (backpressure from the reader of the elements).
+ */
+class ElementSlicer extends Transform {
+  notUtf8: string | null = null;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private offset = 0;
+
+  constructor(private readonly gate: () => Promise<void>) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.gate().then(() => {
+      if (this.notUtf8 === null) this.slice(chunk);
+      done();
+    }, done);
+  }
+
+  override _flush(done: (error?: Error | null) => void): void {
+    if (this.notUtf8 === null) {
+      try {
+        this.decoder.decode();
+      } catch {
+        this.refuse(this.offset);
+      }
+    }
+    done();
+  }
+
+  private slice(chunk: Buffer): void {
+    let from = 0;
+    for (let i = 0; i < chunk.length; i += 1) {
+      const byte = chunk[i] as number;
+      let cut = false;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === 0x5c) this.escaped = true;
+        else if (byte === 0x22) this.inString = false;
+      } else if (byte === 0x22) {
+        this.inString = true;
+      } else if (byte === 0x5b || byte === 0x7b) {
+        this.depth += 1;
+      } else if (byte === 0x5d || byte === 0x7d) {
+        this.depth -= 1;
+        cut = this.depth === 1;
+      } else if (byte === 0x2c) {
+        cut = this.depth === 1;
+      }
+      if (cut && !this.pass(chunk.subarray(from, i + 1))) return;
+      if (cut) from = i + 1;
+    }
+    if (from < chunk.length) this.pass(chunk.subarray(from));
+  }
+
+  /** Checks and passes one slice; false (and the rest refused) when it is not UTF-8. */
+  private pass(slice: Buffer): boolean {
+    try {
+      this.decoder.decode(slice, { stream: true });
+    } catch {
+      this.refuse(this.offset);
+      return false;
+    }
+    this.offset += slice.length;
+    this.push(slice);
+    return true;
+  }
+
+  private refuse(at: number): void {
+    this.notUtf8 = `not valid UTF-8 (in the bytes from offset ${at} of the file)`;
+    // Not JSON anywhere but inside a string; the end of input then leaves that string open.
+    this.push(Buffer.from('#'));
+  }
 }
 
 type ListElement = { key: number; value: unknown } | { key: number; error: string };
