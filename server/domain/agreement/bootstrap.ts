@@ -66,7 +66,7 @@ export function bootstrapRowsCi(
 }
 
 /** Type-7 quantile of an ascending array (length ≥ 1): h = (n − 1) p, interpolate around h. */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const below = sorted[lo] ?? 0;

@@ -137,15 +137,23 @@ function perRaterFigures(data: AgreementData) {
   const R = data.raters.length;
   const a = data.annotations;
   const items = new Array<number>(R).fill(0);
-  const times: number[][] = Array.from({ length: R }, () => []);
   const qcItems = new Array<number>(R).fill(0);
   const qcCorrect = new Array<number>(R).fill(0);
+  const rows = data.start[data.solutions.count] ?? 0;
+  for (let row = 0; row < rows; row++) {
+    const r = a.rater[row] as number;
+    items[r] = (items[r] ?? 0) + 1;
+  }
+  // Times per rater in presized typed arrays (in row order, as before; quartiles sort them).
+  const times = items.map((n) => new Float64Array(n));
+  const filled = new Array<number>(R).fill(0);
   for (let s = 0; s < data.solutions.count; s++) {
     const qcGold = data.gold.qc[s] === 1 && data.gold.badProblem[s] === 0 ? (data.gold.verdict[s] as number) : -1;
     for (let row = data.start[s] as number; row < (data.start[s + 1] as number); row++) {
       const r = a.rater[row] as number;
-      items[r] = (items[r] ?? 0) + 1;
-      (times[r] as number[]).push(a.timeSpentMs[row] as number);
+      const at = filled[r] as number;
+      (times[r] as Float64Array)[at] = a.timeSpentMs[row] as number;
+      filled[r] = at + 1;
       if (qcGold < 0 || (a.verdict[row] as number) < 0) continue;
       qcItems[r] = (qcItems[r] ?? 0) + 1;
       if (a.verdict[row] === qcGold) qcCorrect[r] = (qcCorrect[r] ?? 0) + 1;
@@ -153,10 +161,12 @@ function perRaterFigures(data: AgreementData) {
   }
   return {
     items,
-    time: times.map(quartiles),
+    time: times.map((values) => quartiles(values)),
     qc: qcItems.map((n, r) => ({ items: n, correct: qcCorrect[r] ?? 0, accuracy: n === 0 ? null : (qcCorrect[r] ?? 0) / n })),
   };
 }
+
+const step = (x: number): number | null => (x < 0 ? null : x);
 
 /** ORM against the final human judgment (gold, else consensus), overall and per round. */
 function ormVsHuman(data: AgreementData, final: FinalHuman, ormModel: string | null): AgreementReport['ormVsHuman'] {
@@ -168,7 +178,6 @@ function ormVsHuman(data: AgreementData, final: FinalHuman, ormModel: string | n
     const orm = data.orm.verdict[s] as number;
     if (human < 0 || orm < 0) continue;
     if (final.source[s] === 1) fromGold += 1;
-    const step = (x: number) => (x < 0 ? null : x);
     const item: OrmComparisonItem = {
       human: VERDICT_NAMES[human] as OrmComparisonItem['human'],
       orm: VERDICT_NAMES[orm] as OrmComparisonItem['orm'],

@@ -1,5 +1,4 @@
 import { percentile, type BootstrapOptions } from './bootstrap';
-import { mulberry32 } from './prng';
 import type { StatWithCi } from './types';
 import { evaluateAll, type TypedStat } from './typed-stats';
 
@@ -12,10 +11,13 @@ import { evaluateAll, type TypedStat } from './typed-stats';
  * undefined resamples dropped, type-7 2.5th/97.5th percentiles, null with fewer than two left.
  *
  * Cost: statistics are merged into groups by their joint unit type (the tuple of each statistic's
- * type), while a group has at most `maxJointTypes` types; each draw then bumps one counter per
- * group, and each statistic reads its weights off its group's counters. A report's verdict-level
- * statistics (percent agreement, Fleiss, alpha, every Cohen pair, agreement with gold…) share one
- * group of a few hundred joint types, so a resample costs about U × (number of groups) steps.
+ * type), while a group has at most `maxJointTypes` types, and each statistic reads its weights
+ * off its group's counters. A report's verdict-level statistics (percent agreement, Fleiss, alpha,
+ * every Cohen pair, agreement with gold…) share one group of a few hundred joint types. Units are
+ * further reduced to one COMBINED type (the tuple of their groups' joint types): a draw bumps one
+ * counter of that type, and the groups' counters are summed from those once per resample, so a
+ * resample costs U draws + (combined types × groups) steps. Counts are integers, so the
+ * statistics are exactly those of drawing the units one by one.
  */
 export function bootstrapTypedStats(
   unitCount: number,
@@ -26,26 +28,38 @@ export function bootstrapTypedStats(
   const samples = options.samples ?? 1000;
   if (unitCount === 0 || samples === 0) return points.map((p) => ({ ...p, ci95: null }));
   const groups = groupStats(unitCount, stats, options.maxJointTypes ?? 4096);
-  const random = mulberry32(options.seed);
   const estimates: number[][] = stats.map(() => []);
-  // Flattened for the hot loop: unit u's counter slots are slots[u·G .. u·G + G), one per group,
-  // already offset into one shared counter array.
   const G = groups.length;
   const offsets = new Int32Array(G + 1);
   groups.forEach((group, g) => (offsets[g + 1] = (offsets[g] as number) + group.jointCount));
-  const slots = new Int32Array(unitCount * G);
-  groups.forEach((group, g) => {
-    for (let u = 0; u < unitCount; u++) slots[u * G + g] = (offsets[g] as number) + (group.joint[u] as number);
-  });
+  // Every group's joint type is a function of a unit's COMBINED type (the tuple over all groups),
+  // so a draw bumps one counter (`drawn`, a few thousand to a few ten thousand slots, cache-sized)
+  // and each group's counters are summed from it once per resample: O(U + combined × G).
+  const { combined, combinedCount, slotOf } = combineGroups(unitCount, groups, offsets);
+  const drawn = new Int32Array(combinedCount);
   const counter = new Int32Array(offsets[G] as number);
   const weights = stats.map((s) => new Float64Array(s.typeCount));
+  // mulberry32 (prng.ts) inlined: the same sequence as mulberry32(seed)().
+  let state = options.seed >>> 0;
   for (let s = 0; s < samples; s++) {
-    counter.fill(0);
+    drawn.fill(0);
     for (let i = 0; i < unitCount; i++) {
-      const base = Math.floor(random() * unitCount) * G;
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const u = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * unitCount);
+      const k = combined[u] as number;
+      drawn[k] = (drawn[k] as number) + 1;
+    }
+    counter.fill(0);
+    for (let c = 0; c < combinedCount; c++) {
+      const times = drawn[c] as number;
+      if (times === 0) continue;
+      const base = c * G;
       for (let g = 0; g < G; g++) {
-        const k = slots[base + g] as number;
-        counter[k] = (counter[k] as number) + 1;
+        const k = slotOf[base + g] as number;
+        counter[k] = (counter[k] as number) + times;
       }
     }
     groups.forEach((group, g) => {
@@ -126,4 +140,39 @@ function mergeInto(group: Group, stat: TypedStat, index: number, limit: number):
   const members: Array<[number, Int32Array]> = group.members.map(([m, types]) => [m, Int32Array.from(oldOf, (o) => types[o] as number)]);
   members.push([index, Int32Array.from(typeOf)]);
   return { joint, jointCount: oldOf.length, members };
+}
+
+/**
+ * Each unit's combined type: the dense number of its tuple of joint types over all groups, and
+ * for each combined type its counter slot in every group (slotOf[c·G + g], offset into the shared
+ * counter array).
+ */
+function combineGroups(unitCount: number, groups: readonly Group[], offsets: Int32Array) {
+  const G = groups.length;
+  const combined = new Int32Array(unitCount);
+  let combinedCount = 1;
+  for (const group of groups) {
+    const span = group.jointCount;
+    const space = combinedCount * span;
+    const table = space <= 1 << 22 ? new Int32Array(space).fill(-1) : null;
+    const ids = table === null ? new Map<number, number>() : null;
+    let next = 0;
+    for (let u = 0; u < unitCount; u++) {
+      const key = (combined[u] as number) * span + (group.joint[u] as number);
+      let c = table !== null ? (table[key] as number) : (ids?.get(key) ?? -1);
+      if (c === -1) {
+        c = next++;
+        if (table !== null) table[key] = c;
+        else ids?.set(key, c);
+      }
+      combined[u] = c;
+    }
+    combinedCount = next;
+  }
+  const slotOf = new Int32Array(combinedCount * G);
+  for (let u = 0; u < unitCount; u++) {
+    const base = (combined[u] as number) * G;
+    for (let g = 0; g < G; g++) slotOf[base + g] = (offsets[g] as number) + ((groups[g] as Group).joint[u] as number);
+  }
+  return { combined, combinedCount, slotOf };
 }

@@ -49,10 +49,9 @@ export async function loadAgreementData(db: Database, scope: AgreementScope): Pr
     problems.push(Number(row[1]));
     rounds.push(Number(row[2]));
   });
-  const indexOf = new Map<number, number>();
-  ids.forEach((id, s) => indexOf.set(id, s));
+  const solutions = solutionIndex(ids);
 
-  const rows = await loadAnnotationRows(db, where, params, indexOf);
+  const rows = await loadAnnotationRows(db, where, params, solutions);
   const data = allocateAgreementData(ids.length, rows.count);
   data.solutions.id.set(ids);
   data.solutions.problemId.set(problems);
@@ -67,8 +66,8 @@ export async function loadAgreementData(db: Database, scope: AgreementScope): Pr
        FROM adjudications g JOIN solutions s ON s.id = g.solution_id WHERE ${where}`,
     params,
     (row) => {
-      const s = indexOf.get(Number(row[0]));
-      if (s === undefined) return;
+      const s = solutions.indexOf(Number(row[0]));
+      if (s < 0) return;
       const g = data.gold;
       g.present[s] = 1;
       g.verdict[s] = verdictCode(row[1]);
@@ -86,22 +85,52 @@ export async function loadAgreementData(db: Database, scope: AgreementScope): Pr
   const modelClause = scope.ormModel === null ? '' : ' AND o.model = ?';
   await eachRow(
     db,
-    `SELECT o.solution_id, o.status, o.error_step_index, o.created_at, o.id
+    `SELECT o.solution_id, CASE o.status WHEN 'WRONG' THEN 1 ELSE 0 END, o.error_step_index, o.created_at, o.id
        FROM orm_judgments o JOIN solutions s ON s.id = o.solution_id WHERE ${where}${modelClause}`,
     scope.ormModel === null ? params : [...params, scope.ormModel],
     (row) => {
-      const s = indexOf.get(Number(row[0]));
-      if (s === undefined) return;
+      const s = solutions.indexOf(Number(row[0]));
+      if (s < 0) return;
       const at = asMs(row[3]);
       const id = Number(row[4]);
       if (at < (latest[s] as number) || (at === latest[s] && id < (latestId[s] as number))) return;
       latest[s] = at;
       latestId[s] = id;
-      data.orm.verdict[s] = row[1] === 'WRONG' ? 1 : 0;
-      data.orm.firstErrorStep[s] = row[1] === 'WRONG' && row[2] !== null ? Number(row[2]) : -1;
+      const wrong = Number(row[1]) === 1;
+      data.orm.verdict[s] = wrong ? 1 : 0;
+      data.orm.firstErrorStep[s] = wrong && row[2] !== null ? Number(row[2]) : -1;
     },
   );
   return data;
+}
+
+/** Solution id → its index in the report (−1 = not in scope). */
+interface SolutionIndex {
+  indexOf(id: number): number;
+}
+
+/**
+ * A direct table over the id range when the ids are dense enough (a project's solutions mostly
+ * are: ids ascending, a few gaps), else a Map — a million lookups in a typed array cost
+ * almost nothing.
+ */
+function solutionIndex(ids: readonly number[]): SolutionIndex {
+  if (ids.length === 0) return { indexOf: () => -1 };
+  const low = ids[0] as number;
+  const span = (ids[ids.length - 1] as number) - low + 1;
+  if (span <= 4 * ids.length + 1024) {
+    const table = new Int32Array(span).fill(-1);
+    ids.forEach((id, s) => (table[id - low] = s));
+    return {
+      indexOf(id) {
+        const k = id - low;
+        return k >= 0 && k < span ? (table[k] as number) : -1;
+      },
+    };
+  }
+  const map = new Map<number, number>();
+  ids.forEach((id, s) => map.set(id, s));
+  return { indexOf: (id) => map.get(id) ?? -1 };
 }
 
 const verdictCode = (v: unknown): number => (v === 'correct' ? 0 : v === 'incorrect' ? 1 : -1);
@@ -149,75 +178,143 @@ function nameIndex() {
   };
 }
 
-/**
- * Step ratings as stored (SQLite: JSON text; PostgreSQL: parsed) appended to `out` as codes:
- * −1, 0, 1, NO_RATING for null. The common short text form is scanned without JSON.parse.
- */
-function appendRatings(raw: unknown, out: { values: Int8Array; length: number }): void {
-  const push = (v: number) => {
-    if (out.length === out.values.length) {
-      const bigger = new Int8Array(Math.max(1024, out.values.length * 2));
-      bigger.set(out.values);
-      out.values = bigger;
-    }
-    out.values[out.length++] = v;
-  };
-  const list = typeof raw === 'string' && !/^\[(\s*(-?1|0|null)\s*,)*\s*(-?1|0|null)?\s*\]$/.test(raw) ? asJson(raw) : raw;
-  if (typeof list === 'string') {
-    for (const token of list.slice(1, -1).split(',')) {
-      const t = token.trim();
-      if (t === '') continue;
-      push(t === 'null' ? NO_RATING : Number(t));
-    }
-    return;
-  }
-  if (!Array.isArray(list)) return;
-  for (const v of list) push(v === -1 || v === 0 || v === 1 ? v : NO_RATING);
+/** Growable Int8Array of step-rating codes. */
+interface RatingBuffer {
+  values: Int8Array;
+  length: number;
 }
 
-async function loadAnnotationRows(db: Database, where: string, params: readonly unknown[], indexOf: Map<number, number>) {
+function pushRating(out: RatingBuffer, v: number): void {
+  if (out.length === out.values.length) {
+    const bigger = new Int8Array(Math.max(1024, out.values.length * 2));
+    bigger.set(out.values);
+    out.values = bigger;
+  }
+  out.values[out.length++] = v;
+}
+
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const ONE = 0x31;
+const N = 0x6e;
+
+/**
+ * Step ratings as stored (SQLite: JSON text; PostgreSQL: parsed) appended to `out` as codes:
+ * −1, 0, 1, NO_RATING for null. The common text form (`[1,0,-1,null]`, spaces allowed) is
+ * scanned by character code without JSON.parse or substrings; anything else goes through
+ * JSON.parse (values other than −1, 0, 1 → NO_RATING, as before).
+ */
+function appendRatings(raw: unknown, out: RatingBuffer): void {
+  if (typeof raw === 'string') {
+    const mark = out.length;
+    if (scanRatings(raw, out)) return;
+    out.length = mark;
+  }
+  const list = asJson(raw);
+  if (!Array.isArray(list)) return;
+  for (const v of list) pushRating(out, v === -1 || v === 0 || v === 1 ? v : NO_RATING);
+}
+
+/** The scanner of appendRatings: true when `text` was the simple form and its codes were appended. */
+function scanRatings(text: string, out: RatingBuffer): boolean {
+  const end = text.length;
+  let i = 0;
+  while (i < end && text.charCodeAt(i) <= 0x20) i++;
+  if (text.charCodeAt(i) !== OPEN) return false;
+  i++;
+  let expectValue = true;
+  for (;;) {
+    while (i < end && text.charCodeAt(i) <= 0x20) i++;
+    if (i >= end) return false;
+    const c = text.charCodeAt(i);
+    if (c === CLOSE) {
+      i++;
+      while (i < end && text.charCodeAt(i) <= 0x20) i++;
+      return i === end;
+    }
+    if (!expectValue) {
+      if (c !== COMMA) return false;
+      i++;
+      expectValue = true;
+      continue;
+    }
+    if (c === ZERO || c === ONE) {
+      pushRating(out, c - ZERO);
+      i++;
+    } else if (c === MINUS && text.charCodeAt(i + 1) === ONE) {
+      pushRating(out, -1);
+      i += 2;
+    } else if (c === N && text.startsWith('null', i)) {
+      pushRating(out, NO_RATING);
+      i += 4;
+    } else return false;
+    // A digit right after (10, 1.5, 0e1…) is not the simple form.
+    const after = text.charCodeAt(i);
+    if ((after >= ZERO && after <= 0x39) || after === 0x2e || after === 0x65 || after === 0x45 || after === 0x6c) return false;
+    expectValue = false;
+  }
+}
+
+async function loadAnnotationRows(db: Database, where: string, params: readonly unknown[], solutions: SolutionIndex) {
   const chunks: Chunk[] = [];
   let chunk = newChunk();
   let inChunk = 0;
   let count = 0;
   const userIndex = new Map<number, number>();
   const userIds: number[] = [];
-  const ratings = { values: new Int8Array(0), length: 0 };
+  let lastUser = NaN;
+  let lastRater = -1;
+  const ratings: RatingBuffer = { values: new Int8Array(0), length: 0 };
   const errorTypes = nameIndex();
-  // Codes computed in SQL (integers materialise faster than strings); same SQL on both dialects.
+  // Integers computed in SQL (they materialise faster than strings, and fewer columns read
+  // faster): annotator id × 8 + verdict (1 correct, 2 incorrect, 0 none) + 4 if bad problem.
+  // Same SQL on both dialects.
   await eachRow(
     db,
-    `SELECT a.solution_id, a.annotator_id,
-            CASE a.verdict WHEN 'correct' THEN 0 WHEN 'incorrect' THEN 1 ELSE -1 END,
-            COALESCE(a.first_error_step, -1), a.error_type, a.time_spent_ms,
-            COALESCE(a.submitted_at, a.updated_at), CASE WHEN a.bad_problem THEN 1 ELSE 0 END, a.step_ratings
+    `SELECT a.solution_id,
+            a.annotator_id * 8 + CASE a.verdict WHEN 'correct' THEN 1 WHEN 'incorrect' THEN 2 ELSE 0 END
+              + CASE WHEN a.bad_problem THEN 4 ELSE 0 END,
+            a.first_error_step, a.error_type, a.time_spent_ms, COALESCE(a.submitted_at, a.updated_at), a.step_ratings
        FROM annotations a JOIN solutions s ON s.id = a.solution_id
       WHERE a.status = 'submitted' AND ${where}`,
     params,
     (row) => {
-      const s = indexOf.get(Number(row[0]));
-      if (s === undefined) return;
-      const user = Number(row[1]);
-      let r = userIndex.get(user);
-      if (r === undefined) {
-        r = userIds.length;
-        userIndex.set(user, r);
-        userIds.push(user);
+      const s = solutions.indexOf(Number(row[0]));
+      if (s < 0) return;
+      const packed = Number(row[1]);
+      const code = packed & 7;
+      const user = (packed - code) / 8;
+      let r = lastRater;
+      if (user !== lastUser) {
+        r = userIndex.get(user) ?? -1;
+        if (r === -1) {
+          r = userIds.length;
+          userIndex.set(user, r);
+          userIds.push(user);
+        }
+        lastUser = user;
+        lastRater = r;
       }
       if (inChunk === CHUNK) {
         chunks.push(chunk);
         chunk = newChunk();
         inChunk = 0;
       }
-      if (row[8] !== null) appendRatings(row[8], ratings);
+      const stepRatings = row[6];
+      if (stepRatings !== null) appendRatings(stepRatings, ratings);
+      const step = row[2];
+      const errorType = row[3];
       chunk.solution[inChunk] = s;
       chunk.rater[inChunk] = r;
-      chunk.verdict[inChunk] = Number(row[2]);
-      chunk.step[inChunk] = Number(row[3]);
-      chunk.errorType[inChunk] = typeof row[4] === 'string' ? errorTypes.index(row[4]) : -1;
-      chunk.time[inChunk] = Number(row[5]);
-      chunk.submittedAt[inChunk] = asMs(row[6]);
-      chunk.bad[inChunk] = Number(row[7]);
+      chunk.verdict[inChunk] = (code & 3) - 1;
+      chunk.step[inChunk] = step === null ? -1 : Number(step);
+      chunk.errorType[inChunk] = typeof errorType === 'string' ? errorTypes.index(errorType) : -1;
+      chunk.time[inChunk] = Number(row[4]);
+      chunk.submittedAt[inChunk] = asMs(row[5]);
+      chunk.bad[inChunk] = code >> 2;
       chunk.ratingEnd[inChunk] = ratings.length;
       inChunk += 1;
       count += 1;
@@ -237,50 +334,60 @@ async function loadAnnotationRows(db: Database, where: string, params: readonly 
   return { count, chunks, renumber, ratings, errorTypes, raterNames: byName.map(({ name }) => name) };
 }
 
-/** Counting sort of the loaded rows into the per-solution ranges of `data`. */
+/** Counting sort of the loaded rows into the per-solution ranges of `data` (straight loops over the chunks). */
 function bucketBySolution(rows: Awaited<ReturnType<typeof loadAnnotationRows>>, data: AgreementData): void {
   const start = data.start;
-  const each = (visit: (c: Chunk, k: number, i: number) => void) => {
-    let i = 0;
-    for (const c of rows.chunks) {
-      const n = Math.min(CHUNK, rows.count - i);
-      for (let k = 0; k < n; k++) visit(c, k, i++);
+  const chunkRows = (index: number) => Math.min(CHUNK, rows.count - index * CHUNK);
+  rows.chunks.forEach((c, index) => {
+    const n = chunkRows(index);
+    const solution = c.solution;
+    for (let k = 0; k < n; k++) {
+      const s = (solution[k] as number) + 1;
+      start[s] = (start[s] as number) + 1;
     }
-  };
-  each((c, k) => {
-    const s = (c.solution[k] as number) + 1;
-    start[s] = (start[s] as number) + 1;
   });
   for (let s = 0; s < data.solutions.count; s++) start[s + 1] = (start[s + 1] as number) + (start[s] as number);
   const cursor = start.slice(0, data.solutions.count);
   const destination = new Uint32Array(rows.count);
   const a = data.annotations;
   const ratingCount = new Uint32Array(rows.count + 1);
+  const renumber = rows.renumber;
   let previousEnd = 0;
-  each((c, k, i) => {
-    const s = c.solution[k] as number;
-    const to = cursor[s] as number;
-    cursor[s] = to + 1;
-    destination[i] = to;
-    a.rater[to] = rows.renumber[c.rater[k] as number] as number;
-    a.verdict[to] = c.verdict[k] as number;
-    a.firstErrorStep[to] = c.step[k] as number;
-    a.errorType[to] = c.errorType[k] as number;
-    a.timeSpentMs[to] = c.time[k] as number;
-    a.submittedAt[to] = c.submittedAt[k] as number;
-    a.badProblem[to] = c.bad[k] as number;
-    ratingCount[to + 1] = (c.ratingEnd[k] as number) - previousEnd;
-    previousEnd = c.ratingEnd[k] as number;
+  let i = 0;
+  rows.chunks.forEach((c, index) => {
+    const n = chunkRows(index);
+    for (let k = 0; k < n; k++, i++) {
+      const s = c.solution[k] as number;
+      const to = cursor[s] as number;
+      cursor[s] = to + 1;
+      destination[i] = to;
+      a.rater[to] = renumber[c.rater[k] as number] as number;
+      a.verdict[to] = c.verdict[k] as number;
+      a.firstErrorStep[to] = c.step[k] as number;
+      a.errorType[to] = c.errorType[k] as number;
+      a.timeSpentMs[to] = c.time[k] as number;
+      a.submittedAt[to] = c.submittedAt[k] as number;
+      a.badProblem[to] = c.bad[k] as number;
+      const end = c.ratingEnd[k] as number;
+      ratingCount[to + 1] = end - previousEnd;
+      previousEnd = end;
+    }
   });
   // Step ratings: offsets in the sorted order, then each row's run copied across.
   const ratingStart = a.stepRatings.start;
   for (let r = 0; r < rows.count; r++) ratingStart[r + 1] = (ratingStart[r] as number) + (ratingCount[r + 1] as number);
   const values = new Int8Array(rows.ratings.length);
+  const source = rows.ratings.values;
   let from = 0;
-  each((c, k, i) => {
-    const end = c.ratingEnd[k] as number;
-    if (end > from) values.set(rows.ratings.values.subarray(from, end), ratingStart[destination[i] as number] as number);
-    from = end;
+  i = 0;
+  rows.chunks.forEach((c, index) => {
+    const n = chunkRows(index);
+    for (let k = 0; k < n; k++, i++) {
+      const end = c.ratingEnd[k] as number;
+      let to = ratingStart[destination[i] as number] as number;
+      for (let p = from; p < end; p++) values[to++] = source[p] as number;
+      from = end;
+    }
   });
   a.stepRatings.values = values;
 }
