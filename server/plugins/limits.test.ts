@@ -167,9 +167,10 @@ describe('configuration', () => {
   });
 
   it('defaults the limits and refuses nonsense at start-up, naming the variable', () => {
-    expect(readLimits({})).toEqual({ tokenRatePerMinute: 600, maxConcurrentExports: 2 });
+    expect(readLimits({})).toEqual({ tokenRatePerMinute: 600, maxConcurrentExports: 2, maxConcurrentImports: 2 });
     expect(readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: '60', REDLINE_MAX_CONCURRENT_EXPORTS: '4' })).toMatchObject({ tokenRatePerMinute: 60, maxConcurrentExports: 4 });
     expect(() => readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: 'lots' })).toThrow('REDLINE_TOKEN_RATE_PER_MINUTE must be a whole number of at least 1, got "lots"');
     expect(() => readConfig({ REDLINE_MAX_CONCURRENT_EXPORTS: '0' })).toThrow('REDLINE_MAX_CONCURRENT_EXPORTS must be a whole number of at least 1, got "0"');
+    expect(() => readConfig({ REDLINE_MAX_CONCURRENT_IMPORTS: '1.5' })).toThrow('REDLINE_MAX_CONCURRENT_IMPORTS must be a whole number of at least 1, got "1.5"');
   });
 });
