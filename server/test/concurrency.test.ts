@@ -46,6 +46,9 @@ const servers: ServerProcess[] = [];
 const annotators: Annotator[] = [];
 const anomalies: string[] = [];
 let requests = 0;
+/** Workers between an offer and their skip or submission, and skips acknowledged so far. */
+let holding = 0;
+let skipsDone = 0;
 
 beforeAll(async () => {
   const names = Array.from({ length: ANNOTATORS }, (_, i) => `ann${String(i).padStart(2, '0')}`);
@@ -110,37 +113,57 @@ const judgment = (verdict: string, firstErrorStep: number | null, errorAnalysis:
   correctedSolution: null, regions: [], flags: { badProblem: false, unsure: false }, timeSpentMs: 1000,
 });
 
-/** queue/next → (a draft now and then) → submit, or now and then a skip; until 204. */
+/**
+ * queue/next → (a draft now and then) → submit, or now and then a skip; until 204 holds for good.
+ * A 204 means "nothing for you now": a slot another annotator holds reopens when they skip it, as
+ * a real annotator would find on coming back. So a 204 ends the work only when nobody held an
+ * item and no skip landed since the question was asked; otherwise the worker asks again.
+ */
 async function work(a: Annotator, index: number, deadline: number): Promise<void> {
   const chance = random(index + 1);
   for (let round = 0; Date.now() < deadline; round++) {
+    const skipsBefore = skipsDone;
     const next = await call(a, 'POST', `/api/projects/${PROJECT}/queue/next`);
     if (next.status === 204) {
-      a.finished = true;
-      return;
-    }
-    expectStatus(a, 'queue/next', next, 200);
-    const id = next.json!.solution.id;
-    a.offered.push(id);
-    let version = 0;
-    const verdict = chance() < 0.5 ? 'correct' : 'incorrect';
-    const firstErrorStep = verdict === 'incorrect' ? Math.floor(chance() * 3) : null;
-    const text = `${a.name} on ${id}, round ${round}`;
-    if (chance() < DRAFT_RATE) {
-      const draft = await call(a, 'PUT', `/api/solutions/${id}/annotation`, { ...judgment(verdict, firstErrorStep, `${text} (draft)`), status: 'draft', version });
-      expectStatus(a, `draft of ${id}`, draft, 200);
-      version = draft.json!.version;
-    }
-    if ((id + index) % SKIP_GROUPS === 0 && a.skipped.size < MAX_SKIPS && chance() < SKIP_RATE) {
-      expectStatus(a, `skip of ${id}`, await call(a, 'POST', `/api/solutions/${id}/skip`), 204);
-      a.skipped.add(id);
+      if (holding === 0 && skipsDone === skipsBefore) {
+        a.finished = true;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
       continue;
     }
-    const put = await call(a, 'PUT', `/api/solutions/${id}/annotation`, { ...judgment(verdict, firstErrorStep, text), status: 'submitted', version });
-    expectStatus(a, `submission of ${id}`, put, 200);
-    a.acknowledged.set(id, { errorAnalysis: text, verdict, firstErrorStep, version: put.json!.version });
+    expectStatus(a, 'queue/next', next, 200);
+    holding += 1;
+    try {
+      await label(a, index, next.json!.solution.id, round, chance);
+    } finally {
+      holding -= 1;
+    }
   }
   anomalies.push(`${a.name}: still working at the deadline`);
+}
+
+/** One offered item: a draft now and then, then a skip now and then, else a submission. */
+async function label(a: Annotator, index: number, id: number, round: number, chance: () => number): Promise<void> {
+  a.offered.push(id);
+  let version = 0;
+  const verdict = chance() < 0.5 ? 'correct' : 'incorrect';
+  const firstErrorStep = verdict === 'incorrect' ? Math.floor(chance() * 3) : null;
+  const text = `${a.name} on ${id}, round ${round}`;
+  if (chance() < DRAFT_RATE) {
+    const draft = await call(a, 'PUT', `/api/solutions/${id}/annotation`, { ...judgment(verdict, firstErrorStep, `${text} (draft)`), status: 'draft', version });
+    expectStatus(a, `draft of ${id}`, draft, 200);
+    version = draft.json!.version;
+  }
+  if ((id + index) % SKIP_GROUPS === 0 && a.skipped.size < MAX_SKIPS && chance() < SKIP_RATE) {
+    expectStatus(a, `skip of ${id}`, await call(a, 'POST', `/api/solutions/${id}/skip`), 204);
+    a.skipped.add(id);
+    skipsDone += 1;
+    return;
+  }
+  const put = await call(a, 'PUT', `/api/solutions/${id}/annotation`, { ...judgment(verdict, firstErrorStep, text), status: 'submitted', version });
+  expectStatus(a, `submission of ${id}`, put, 200);
+  a.acknowledged.set(id, { errorAnalysis: text, verdict, firstErrorStep, version: put.json!.version });
 }
 
 describe(`${ANNOTATORS} annotators on ${INSTANCES} server process(es), ${SOLUTIONS} solutions, overlap k = ${K}`, () => {
