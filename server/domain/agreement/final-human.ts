@@ -64,40 +64,27 @@ export function finalHumanJudgments(data: AgreementData, minAnnotators: number):
     order.length = 0;
     for (let r = from; r < to; r++) if (a.verdict[r] === 1) order.push(r);
     order.sort((x, y) => (a.submittedAt[x] as number) - (a.submittedAt[y] as number) || (a.rater[x] as number) - (a.rater[y] as number));
-    out.firstErrorStep[s] = majorityStep(order, a.firstErrorStep);
-    out.errorType[s] = majorityType(order, a.errorType);
+    out.firstErrorStep[s] = majority(order, a.firstErrorStep, 'smallest');
+    out.errorType[s] = majority(order, a.errorType, 'first');
   }
   return out;
 }
 
-/** Most frequent step ≥ 0 among the rows; ties → the earliest step; none → −1. */
-function majorityStep(rows: readonly number[], steps: Int32Array): number {
+/**
+ * The most frequent value ≥ 0 of `values` among the rows; none → −1. Ties go to the smallest value
+ * (`ties: 'smallest'`, first wrong steps: the earliest step) or to the first of them to appear in
+ * `rows` (`ties: 'first'`, error types in submission order).
+ */
+function majority(rows: readonly number[], values: Int32Array, ties: 'smallest' | 'first'): number {
   let best = -1;
   let bestVotes = 0;
   for (const r of rows) {
-    const step = steps[r] as number;
-    if (step < 0) continue;
+    const value = values[r] as number;
+    if (value < 0) continue;
     let votes = 0;
-    for (const q of rows) if (steps[q] === step) votes += 1;
-    if (votes > bestVotes || (votes === bestVotes && step < best)) {
-      best = step;
-      bestVotes = votes;
-    }
-  }
-  return best;
-}
-
-/** Most frequent type among the rows (in submission order); ties → the first of them to appear. */
-function majorityType(rows: readonly number[], types: Int32Array): number {
-  let best = -1;
-  let bestVotes = 0;
-  for (const r of rows) {
-    const type = types[r] as number;
-    if (type < 0) continue;
-    let votes = 0;
-    for (const q of rows) if (types[q] === type) votes += 1;
-    if (votes > bestVotes) {
-      best = type;
+    for (const q of rows) if (values[q] === value) votes += 1;
+    if (votes > bestVotes || (ties === 'smallest' && votes === bestVotes && value < best)) {
+      best = value;
       bestVotes = votes;
     }
   }
