@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs', 'server/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -23,15 +23,5 @@ export async function eachRow(db: Database, text: string, params: readonly unkno
 
 export const asBool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
 
-/** A time column as ms since the epoch (SQLite: integer ms; PostgreSQL: Date). */
-export function asMs(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === 'string') return Date.parse(v);
-  return 0;
-}
-
-/** A JSON column (SQLite: text; PostgreSQL: parsed). */
-export function asJson(v: unknown): unknown {
-  return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
-}
+// The value helpers live with the annotation reader, which a worker thread loads as plain JavaScript.
+export { asJson, asMs } from './annotation-part.mjs';
