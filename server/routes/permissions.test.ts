@@ -92,6 +92,7 @@ const ROUTES: Record<string, Case> = {
     expected: RESEARCHER,
   },
   'GET /api/projects/:project/review': { url: () => '/api/projects/perm/review', expected: LEAD },
+  'GET /api/projects/:project/review/counts': { url: () => '/api/projects/perm/review/counts', expected: LEAD },
   'GET /api/projects/:project/qc': { url: () => '/api/projects/perm/qc', expected: LEAD },
   // Gold is set by the project's own leads (the lead here is no member of perm) and admins.
   'PUT /api/solutions/:id/adjudication': {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { REVIEW_REASONS, type ReviewItemDto, type ReviewListDto, type ReviewReason } from '../../shared/schemas/api';
+import { REVIEW_REASONS, type ReviewCountsDto, type ReviewItemDto, type ReviewListDto, type ReviewReason } from '../../shared/schemas/api';
 import type { Database } from '../db/connection';
 import { selectRows } from '../db/dialect';
 import { AppError } from '../errors';
@@ -106,7 +106,7 @@ interface FlaggedRow {
  * `GET /api/projects/:project/review` (lead+, like progress; saving a gold needs membership): the solutions that need a lead,
  * by solution id, keyset-paged. `status=open` (default) lists those not adjudicated yet that have
  * a reason; `status=adjudicated` lists every adjudicated solution (with its reasons, maybe none).
- * `reason` and `round` filter; counts (first page only; null with a cursor) cover the round filter.
+ * `reason` and `round` filter. The counts are `reviewCounts`, asked for apart.
  */
 export async function reviewQueue(db: Database, principal: Principal, projectName: string, query: ReviewQuery): Promise<ReviewListDto> {
   requireRole(principal, 'lead');
@@ -141,14 +141,18 @@ export async function reviewQueue(db: Database, principal: Principal, projectNam
     qc: Number(r.qc) === 1,
   }));
   const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? String(last.id) : null,
-    counts: query.cursor === undefined ? await reviewCounts(db, project.id, project.overlap, query) : null,
-  };
+  return { items, nextCursor: rows.length > query.limit && last ? String(last.id) : null };
 }
 
-async function reviewCounts(db: Database, projectId: number, overlap: number, query: ReviewQuery): Promise<ReviewListDto['counts']> {
+/**
+ * `GET /api/projects/:project/review/counts` (lead+): open and adjudicated totals and, per reason,
+ * the solutions of `status` that have it; `round` filters. One pass over the whole project.
+ */
+export async function reviewCounts(
+  db: Database, principal: Principal, projectName: string, query: Pick<ReviewQuery, 'status' | 'round'>,
+): Promise<ReviewCountsDto> {
+  requireRole(principal, 'lead');
+  const { id: projectId, overlap } = await getVisibleProject(db, principal, projectName);
   const round = query.round === undefined ? sql`` : sql` AND f.round = ${query.round}`;
   const listed = query.status === 'open' ? sql`f.adjudicated = 0` : sql`f.adjudicated = 1`;
   const perReason = sql.raw(Object.entries(REASON_COLUMN).map(([name, c]) => `sum(CASE WHEN f.listed = 1 THEN f.${c} ELSE 0 END) AS ${name}`).join(', '));

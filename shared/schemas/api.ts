@@ -149,20 +149,26 @@ export const ReviewItemDtoSchema = z.object({
 });
 export type ReviewItemDto = z.infer<typeof ReviewItemDtoSchema>;
 
-/** `GET /api/projects/:project/review` (lead+): one page, the cursor of the next, and counts. */
+/** `GET /api/projects/:project/review` (lead+): one page and the cursor of the next. */
 export const ReviewListDtoSchema = z.object({
   items: z.array(ReviewItemDtoSchema),
   nextCursor: z.string().nullable(),
-  /** On the first page only (null when a cursor is given). */
-  counts: z.object({
-    /** Items needing a lead, not adjudicated yet (round filter applied, reason filter not). */
-    open: z.number().int(),
-    adjudicated: z.number().int(),
-    /** Per reason, among the listed status. */
-    byReason: z.record(ReviewReasonSchema, z.number().int()),
-  }).nullable(),
 });
 export type ReviewListDto = z.infer<typeof ReviewListDtoSchema>;
+
+/**
+ * `GET /api/projects/:project/review/counts` (lead+): the queue's counts, apart from the list
+ * because they cover the whole project (a page costs about what it lists; counts cost a pass over
+ * every annotation), so the list shows at once and the counts follow.
+ */
+export const ReviewCountsDtoSchema = z.object({
+  /** Items needing a lead, not adjudicated yet (round filter applied). */
+  open: z.number().int(),
+  adjudicated: z.number().int(),
+  /** Per reason, among the solutions of the asked status. */
+  byReason: z.record(ReviewReasonSchema, z.number().int()),
+});
+export type ReviewCountsDto = z.infer<typeof ReviewCountsDtoSchema>;
 
 /** `GET /api/projects/:project/qc` (lead+): the QC rate (settings.qcRate) and the QC items marked. */
 export const QcSummaryDtoSchema = z.object({ qcRate: z.number(), qcItems: z.number().int() });

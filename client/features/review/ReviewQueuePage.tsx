@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { REVIEW_REASONS, type ReviewItemDto, type ReviewReason } from '../../../shared/schemas/api';
 import { describeError } from '../../api/api-error';
-import { getReviewQueue } from '../../api/review';
+import { getReviewCounts, getReviewQueue } from '../../api/review';
 import { Link } from '../../app/Link';
 import { ProjectNav } from '../../app/ProjectNav';
 import { paths } from '../../app/routes';
@@ -26,6 +26,14 @@ export function ReviewQueuePage({ project }: { project: string }) {
   const list = useRemote(
     () => getReviewQueue(project, { status, reason: reason ?? undefined, round: roundNumber, limit: PAGE_SIZE }),
     key,
+  );
+  // Counts cover the whole project and take longer than a page: asked for apart, once the first
+  // page is there (a SQLite server answers one query at a time), shown when they come.
+  const [refreshes, setRefreshes] = useState(0);
+  const listed = list.data !== null;
+  const counts = useRemote(
+    () => (listed ? getReviewCounts(project, { status, round: roundNumber }) : new Promise<never>(() => undefined)),
+    `${project}|${status}|${roundNumber ?? ''}|${refreshes}|${listed}`,
   );
   const [more, setMore] = useState<{ key: string; items: ReviewItemDto[]; cursor: string | null } | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -53,7 +61,7 @@ export function ReviewQueuePage({ project }: { project: string }) {
       <ProjectNav project={project} current="Review" />
       <div className="page-head">
         <h1>Review of {project}</h1>
-        <button type="button" onClick={list.reload} disabled={list.loading}>
+        <button type="button" onClick={() => { list.reload(); setRefreshes((n) => n + 1); }} disabled={list.loading}>
           Refresh
         </button>
         <span className="muted" role="status">
@@ -66,8 +74,8 @@ export function ReviewQueuePage({ project }: { project: string }) {
 
       <div className="review-filters">
         <div role="group" aria-label="Status" className="segmented">
-          <StatusButton label="Open" value="open" count={list.data?.counts?.open} current={status} onPick={setStatus} />
-          <StatusButton label="Adjudicated" value="adjudicated" count={list.data?.counts?.adjudicated} current={status} onPick={setStatus} />
+          <StatusButton label="Open" value="open" count={counts.data?.open} current={status} onPick={setStatus} />
+          <StatusButton label="Adjudicated" value="adjudicated" count={counts.data?.adjudicated} current={status} onPick={setStatus} />
         </div>
         <div role="group" aria-label="Reason" className="reason-filters">
           <button type="button" aria-pressed={reason === null} onClick={() => setReason(null)}>
@@ -75,7 +83,7 @@ export function ReviewQueuePage({ project }: { project: string }) {
           </button>
           {REVIEW_REASONS.map((r) => (
             <button key={r} type="button" aria-pressed={reason === r} onClick={() => setReason(reason === r ? null : r)}>
-              {REASON_LABELS[r]} <span className="count">{list.data?.counts?.byReason[r] ?? '–'}</span>
+              {REASON_LABELS[r]} <span className="count">{counts.data?.byReason[r] ?? '–'}</span>
             </button>
           ))}
         </div>
