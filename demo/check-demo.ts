@@ -1,13 +1,16 @@
 /**
  * Checks the bundled demo: `npx tsx demo/check-demo.ts`. Every line of demo.jsonl must pass
  * NativeLineSchema, reference images that exist, agree on shared problems, and match its row in
- * the README's table of ORM situations. Prints counts; exits 1 on any problem.
+ * the README's table of ORM situations; demo-audit.jsonl must be what make-audit.ts writes. Prints
+ * counts; exits 1 on any problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseErrorStep } from '../server/domain/steps/parse-error-step';
 import { NativeLineSchema, type NativeOrm } from '../shared/schemas/native-import';
+import { AUDIT_FILE, auditText } from './make-audit';
+import { readTruthTable } from './readme-table';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const SITUATIONS = ['right-accept', 'right-reject', 'false-accept', 'false-reject', 'wrong-step', 'step-unclear'] as const;
@@ -26,16 +29,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-/** README rows: | line | `solution id` | round | truth | ORM status | error_step | score | situation | labels | */
-interface Row { id: string; truth: number | null; status: string; situation: string }
-const rows = new Map<number, Row>();
-for (const text of readFileSync(join(DIR, 'README.md'), 'utf8').split('\n')) {
-  const cells = text.split('|').map((c) => c.trim());
-  const line = Number(cells[1]);
-  if (!/^\d+$/.test(cells[1] ?? '') || cells.length < 10) continue;
-  const wrongAt = /^wrong @ Step (\d+)/.exec(cells[4] ?? '');
-  rows.set(line, { id: (cells[2] ?? '').replaceAll('`', ''), truth: wrongAt ? Number(wrongAt[1]) - 1 : null, status: cells[5] ?? '', situation: cells[8] ?? '' });
-}
+const rows = readTruthTable(DIR);
 
 function situationOf(truth: number | null, orm: NativeOrm, stepCount: number): Situation {
   if (truth === null) return orm.status === 'CORRECT' ? 'right-accept' : 'false-reject';
@@ -107,6 +101,11 @@ console.log(`solutions per round: ${[...perRound].sort(([a], [b]) => a - b).map(
 console.log(`steps per solution: ${minSteps}..${maxSteps}`);
 console.log(`ORM situations: ${[...situations].map(([s, c]) => `${s} ${c}`).join(', ')}`);
 for (const s of SITUATIONS) if ((situations.get(s) ?? 0) < 3) errors.push(`only ${situations.get(s) ?? 0} lines of situation ${s} (want 3+)`);
+
+// demo-audit.jsonl is demo.jsonl with the synthetic reviewers' labels, exactly as make-audit.ts writes it.
+if (!existsSync(AUDIT_FILE) || readFileSync(AUDIT_FILE, 'utf8') !== auditText()) {
+  errors.push('demo-audit.jsonl is not what demo/make-audit.ts writes from demo.jsonl and the README: run npx tsx demo/make-audit.ts');
+}
 
 if (errors.length > 0) {
   for (const e of errors) console.error(e);

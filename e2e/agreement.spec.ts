@@ -67,7 +67,7 @@ test.beforeAll(async () => {
 test('a lead reads the demo project’s agreement, opens a confusion cell and follows a solution to adjudication', async ({ page }) => {
   await signInAs(page, 'lead');
   // From the project list, as a lead finds it.
-  await page.getByRole('navigation', { name: 'Manage demo' }).getByRole('link', { name: 'Agreement' }).click();
+  await page.getByRole('navigation', { name: 'Manage demo', exact: true }).getByRole('link', { name: 'Agreement' }).click();
   const dashboard = new AgreementDashboardPage(page);
   await expect(page.getByRole('heading', { name: 'Agreement in demo', level: 1 })).toBeVisible();
   await dashboard.waitForReport();

@@ -30,6 +30,8 @@ export const DEFAULT_OVERLAP = 1;
 export const PROJECT_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const DEMO_PROJECT = 'demo';
+/** The demo's second project: the same lines labelled by three synthetic reviewers (demo/make-audit.ts). */
+export const DEMO_AUDIT_PROJECT = 'demo-audit';
 export const DEMO_PASSWORD = 'redline';
 export const DEMO_USERS = [
   { name: 'annotator1', role: 'annotator' },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEMO_AUDIT_PROJECT } from '../../shared/constants';
 import { loadDemo } from '../services/demo';
 import { withDatabase } from './with-database';
 
@@ -17,11 +18,12 @@ export function registerDatabaseCommands(program: Command): void {
     .description('load the bundled demo project and its users (password "redline": for trying Redline only)')
     .action(async () => {
       await withDatabase(async (db) => {
-        const { created, summary } = await loadDemo(db);
+        const { created, summary, audit } = await loadDemo(db);
         const s = summary?.imported;
         process.stdout.write(
           created
-            ? `Loaded the demo project: ${s?.problems ?? 0} problems, ${s?.solutions ?? 0} solutions, ${s?.images ?? 0} images.\n`
+            ? `Loaded the demo project: ${s?.problems ?? 0} problems, ${s?.solutions ?? 0} solutions, ${s?.images ?? 0} images; `
+              + `and "${DEMO_AUDIT_PROJECT}", the same labelled by three reviewers (${audit?.imported.annotations ?? 0} labels).\n`
             : 'The demo project was already loaded; nothing changed.\n',
         );
       });

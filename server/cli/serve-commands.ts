@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../shared/constants';
+import { DEMO_AUDIT_PROJECT, DEMO_PASSWORD, DEMO_PROJECT, DEMO_USERS } from '../../shared/constants';
 import { readConfig } from '../config';
 import { openDatabase } from '../db/connection';
 import { startServer } from '../main';
@@ -29,8 +29,9 @@ export function registerServeCommands(program: Command): void {
       await db.migrate();
       if (!(await hasAnyProject(db))) {
         process.stdout.write('Empty database: loading the demo project…\n');
-        const { summary } = await loadDemo(db);
-        process.stdout.write(`Demo loaded: ${summary?.imported.solutions ?? 0} solutions of ${summary?.imported.problems ?? 0} problems.\n`);
+        const { summary, audit } = await loadDemo(db);
+        process.stdout.write(`Demo loaded: ${summary?.imported.solutions ?? 0} solutions of ${summary?.imported.problems ?? 0} problems in "${DEMO_PROJECT}"; `
+          + `the same labelled by three reviewers (${audit?.imported.annotations ?? 0} labels) in "${DEMO_AUDIT_PROJECT}" for the Agreement and Review pages.\n`);
       }
       await ensureClientBuilt();
       const server = await startServer(config, { db, logger: false });
