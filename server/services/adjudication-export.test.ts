@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app';
 import { sessionCaller, type AnyCaller } from '../test/callers';
@@ -40,7 +40,9 @@ beforeAll(async () => {
   await loadDemo(t.db);
   app = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false }, now: () => clock });
   for (const name of ['annotator1', 'annotator2', 'lead']) callers[name] = await sessionCaller(app, t.db, name, clock);
-  const [target] = await t.db.orm.select({ id: t.db.t.solutions.id }).from(t.db.t.solutions).where(eq(t.db.t.solutions.externalId, SOLUTION));
+  const { projects, solutions } = t.db.t;
+  const [target] = await t.db.orm.select({ id: solutions.id }).from(solutions).innerJoin(projects, eq(projects.id, solutions.projectId))
+    .where(and(eq(projects.name, 'demo'), eq(solutions.externalId, SOLUTION)));
   solutionId = target!.id;
   for (const [who, body] of [['annotator1', label('incorrect', 2)], ['annotator2', label('correct', null)]] as const) {
     const res = await callers[who]!.send('PUT', `/api/solutions/${solutionId}/annotation`, { ...body, status: 'submitted', version: 0 });
