@@ -55,7 +55,7 @@ export function ExportPage({ project }: { project: string }) {
           {!current ? 'Counting…' : preview.data ? `${preview.data.total} solutions match the filters` : ''}
         </span>
       </div>
-      <form className="export-form" onSubmit={(e) => e.preventDefault()} aria-label="Export options">
+      <form className="options-form export-form" onSubmit={(e) => e.preventDefault()} aria-label="Export options">
         <PolicyFields form={form} onChange={setForm} />
         <fieldset>
           <legend>Judgments</legend>

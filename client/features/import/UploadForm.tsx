@@ -63,7 +63,7 @@ export function UploadForm({ project, onStarted }: { project: string; onStarted:
   };
 
   return (
-    <form className="import-form" aria-label="Upload files" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form className="options-form import-form" aria-label="Upload files" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <fieldset disabled={sent !== null}>
         <legend>Files</legend>
         <div className="field-row">

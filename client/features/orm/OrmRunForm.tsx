@@ -54,7 +54,7 @@ export function OrmRunForm(props: { project: string; defaultTemplate: string; ap
 
   const customised = form.promptTemplate !== defaultTemplate;
   return (
-    <form className="orm-form" onSubmit={submit} aria-label="Start an ORM run" noValidate>
+    <form className="options-form orm-form" onSubmit={submit} aria-label="Start an ORM run" noValidate>
       <fieldset>
         <legend>Endpoint</legend>
         <div className="field-row">
