@@ -1,7 +1,6 @@
-import type { ChangeEvent } from 'react';
 import { MathTextEditor } from '../../math/editor/MathTextEditor';
 import { useAppStore } from '../../store/app-store';
-import { humaniseTaxonomy, stepLabel } from './judgment-text';
+import { VerdictFields } from './VerdictFields';
 
 interface JudgmentFormProps {
   solutionId: number;
@@ -24,69 +23,21 @@ export function JudgmentForm({ solutionId, stepCount, taxonomy }: JudgmentFormPr
   const setFlag = useAppStore((s) => s.setFlag);
 
   const id = (name: string) => `judgment-${solutionId}-${name}`;
-  const onStep = (e: ChangeEvent<HTMLSelectElement>) =>
-    markFirstWrongStep(e.target.value === '' ? null : Number(e.target.value));
-  const onErrorType = (e: ChangeEvent<HTMLSelectElement>) => editDraft({ errorType: e.target.value || null });
-  // A stored error type that the taxonomy no longer lists is still shown, not silently dropped.
-  const errorTypes = errorType && !taxonomy.includes(errorType) ? [...taxonomy, errorType] : taxonomy;
 
   return (
     <div className="judgment-form">
-      <fieldset className="verdict">
-        <legend>Verdict</legend>
-        <label>
-          <input
-            type="radio"
-            name={id('verdict')}
-            value="correct"
-            checked={verdict === 'correct'}
-            aria-keyshortcuts="c"
-            onChange={() => setVerdict('correct')}
-          />
-          Correct
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={id('verdict')}
-            value="incorrect"
-            checked={verdict === 'incorrect'}
-            aria-keyshortcuts="w"
-            onChange={() => setVerdict('incorrect')}
-          />
-          Incorrect
-        </label>
-      </fieldset>
-
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor={id('step')}>First wrong step</label>
-          <select
-            id={id('step')}
-            value={firstErrorStep === null ? '' : String(firstErrorStep)}
-            onChange={onStep}
-            disabled={verdict === 'correct'}
-          >
-            <option value="">— choose a step —</option>
-            {Array.from({ length: stepCount }, (_, index) => (
-              <option key={index} value={String(index)}>
-                {stepLabel(index)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('error-type')}>Error type</label>
-          <select id={id('error-type')} value={errorType ?? ''} onChange={onErrorType}>
-            <option value="">— none —</option>
-            {errorTypes.map((value) => (
-              <option key={value} value={value}>
-                {humaniseTaxonomy(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <VerdictFields
+        idPrefix={`judgment-${solutionId}`}
+        verdict={verdict}
+        firstErrorStep={firstErrorStep}
+        errorType={errorType}
+        stepCount={stepCount}
+        taxonomy={taxonomy}
+        onVerdict={setVerdict}
+        onStep={markFirstWrongStep}
+        onErrorType={(value) => editDraft({ errorType: value })}
+        keyShortcuts
+      />
 
       <MathTextEditor
         id={id('analysis')}

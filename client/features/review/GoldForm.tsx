@@ -1,7 +1,7 @@
-import type { ChangeEvent, FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { JudgmentFields } from '../../../shared/schemas/annotation';
 import { MathTextEditor } from '../../math/editor/MathTextEditor';
-import { humaniseTaxonomy, stepLabel } from '../annotate/judgment-text';
+import { VerdictFields } from '../annotate/VerdictFields';
 
 export interface GoldDraft {
   fields: JudgmentFields;
@@ -26,11 +26,6 @@ export function GoldForm({ solutionId, stepCount, taxonomy, draft, onChange, onS
   const { fields } = draft;
   const id = (name: string) => `gold-${solutionId}-${name}`;
   const edit = (patch: Partial<JudgmentFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
-  const onStep = (e: ChangeEvent<HTMLSelectElement>) => {
-    const step = e.target.value === '' ? null : Number(e.target.value);
-    edit(step === null ? { firstErrorStep: null } : { firstErrorStep: step, verdict: 'incorrect' });
-  };
-  const errorTypes = fields.errorType && !taxonomy.includes(fields.errorType) ? [...taxonomy, fields.errorType] : taxonomy;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSave();
@@ -39,41 +34,17 @@ export function GoldForm({ solutionId, stepCount, taxonomy, draft, onChange, onS
   return (
     <form className="gold-form judgment-form" aria-label="Gold judgment" onSubmit={submit}>
       {draft.startedFrom && <p className="muted">Started from {draft.startedFrom}’s judgment.</p>}
-      <fieldset className="verdict">
-        <legend>Verdict</legend>
-        <label>
-          <input type="radio" name={id('verdict')} checked={fields.verdict === 'correct'} onChange={() => edit({ verdict: 'correct', firstErrorStep: null })} />
-          Correct
-        </label>
-        <label>
-          <input type="radio" name={id('verdict')} checked={fields.verdict === 'incorrect'} onChange={() => edit({ verdict: 'incorrect' })} />
-          Incorrect
-        </label>
-      </fieldset>
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor={id('step')}>First wrong step</label>
-          <select id={id('step')} value={fields.firstErrorStep === null ? '' : String(fields.firstErrorStep)} onChange={onStep} disabled={fields.verdict === 'correct'}>
-            <option value="">— choose a step —</option>
-            {Array.from({ length: stepCount }, (_, index) => (
-              <option key={index} value={String(index)}>
-                {stepLabel(index)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id('error-type')}>Error type</label>
-          <select id={id('error-type')} value={fields.errorType ?? ''} onChange={(e) => edit({ errorType: e.target.value || null })}>
-            <option value="">— none —</option>
-            {errorTypes.map((value) => (
-              <option key={value} value={value}>
-                {humaniseTaxonomy(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <VerdictFields
+        idPrefix={`gold-${solutionId}`}
+        verdict={fields.verdict}
+        firstErrorStep={fields.firstErrorStep}
+        errorType={fields.errorType}
+        stepCount={stepCount}
+        taxonomy={taxonomy}
+        onVerdict={(verdict) => edit(verdict === 'correct' ? { verdict, firstErrorStep: null } : { verdict })}
+        onStep={(step) => edit(step === null ? { firstErrorStep: null } : { firstErrorStep: step, verdict: 'incorrect' })}
+        onErrorType={(errorType) => edit({ errorType })}
+      />
       <MathTextEditor id={id('analysis')} label="Error analysis" rows={4} value={fields.errorAnalysis} onChange={(v) => edit({ errorAnalysis: v })} />
       <MathTextEditor
         id={id('suggestion')}
