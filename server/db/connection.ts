@@ -89,7 +89,9 @@ function openSqlite(path: string): Database {
         }
       };
       const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
+      // The queue holds only "done", not the result: a transaction's value (an import batch, say)
+      // must not live on until the next transaction ends.
+      queue = result.then(() => undefined, () => undefined);
       return result;
     },
     async migrate() {

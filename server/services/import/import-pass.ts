@@ -56,6 +56,7 @@ export async function runPass(ctx: PassContext, input: PassInput, mode: 'validat
     unchanged: 0, bad: [], badCount: 0, wrote: false,
   };
   for await (const batch of input.batches()) {
+    const recordCount = batch.records.length;
     const lines: SourceLine[] = [];
     const drafts = new Map<number, string[]>();
     const unconverted: BadLine[] = [];
@@ -68,7 +69,10 @@ export async function runPass(ctx: PassContext, input: PassInput, mode: 'validat
       lines.push(converted.line);
       if (converted.draftAnnotators.length > 0) drafts.set(converted.line.lineNo, converted.draftAnnotators);
     }
+    // Each text is needed only until it is parsed: hold none of them through the transaction.
+    batch.records.length = 0;
     const { good, bad } = await prepareBatch(lines, ctx.loader, ctx.parse, mode === 'write');
+    lines.length = 0;
     bad.push(...unconverted);
     markDrafts(good, drafts);
     const decide = async (tx: Orm, state: KnownState) => {
@@ -76,7 +80,8 @@ export async function runPass(ctx: PassContext, input: PassInput, mode: 'validat
       const accepted: AcceptedLine[] = [];
       for (const line of good) {
         const plan = planLine(state, line.record, line.images.map((i) => i.sha256));
-        if (plan.ok) accepted.push({ ...line, plan });
+        // Not `{ ...line, plan }`: see the note on spreads in domain/import/plan-line.ts.
+        if (plan.ok) accepted.push({ record: line.record, images: line.images, plan });
         else bad.push({ line: line.record.lineNo, reason: plan.reason });
       }
       return { ids, accepted };
@@ -84,20 +89,25 @@ export async function runPass(ctx: PassContext, input: PassInput, mode: 'validat
     if (mode === 'validate') {
       await decide(db.orm, known);
     } else if (!(ctx.strict && bad.length > 0)) {
+      // Only small figures leave the transaction: a batch kept past it (the SQLite connection's
+      // queue used to hold each result until the next transaction ended) outlives two
+      // young-generation GCs, so every batch was copied to the old generation, which grew with
+      // the length of the file.
       const written = await db.transaction(async (tx) => {
         const { ids, accepted } = await decide(tx, new KnownState());
         if (ctx.strict && bad.length > 0) return null;
-        return { accepted, counts: await writeBatch(db, tx, ctx, accepted, ids) };
+        const counts = await writeBatch(db, tx, ctx, accepted, ids);
+        return { counts, unchanged: accepted.filter(isUnchanged).length, shas: accepted.flatMap((l) => l.images.map((i) => i.sha256)) };
       });
       if (written) {
         tally.wrote = true;
         addCounts(tally.imported, written.counts);
-        tally.unchanged += written.accepted.filter(isUnchanged).length;
-        ctx.loader.markStored(written.accepted.flatMap((l) => l.images.map((i) => i.sha256)));
+        tally.unchanged += written.unchanged;
+        ctx.loader.markStored(written.shas);
       }
     }
     ctx.loader.dropBytes();
-    tally.lines += batch.records.length;
+    tally.lines += recordCount;
     bad.sort((a, b) => a.line - b.line);
     tally.badCount += bad.length;
     tally.bad.push(...bad.slice(0, Math.max(0, ctx.maxReportedBad - tally.bad.length)));

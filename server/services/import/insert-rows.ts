@@ -108,12 +108,33 @@ export function prepareSqliteInsert<T extends PgTable>(
   keys: readonly string[],
   ignoreConflicts: boolean,
 ): (row: Record<string, unknown>) => BetterSqlite3.RunResult {
+  let cache = insertCache.get(sqlite);
+  if (!cache) insertCache.set(sqlite, (cache = new Map()));
+  let byKeys = cache.get(table);
+  if (!byKeys) cache.set(table, (byKeys = new Map()));
+  const cacheKey = `${ignoreConflicts ? '1' : '0'}${keys.join(',')}`;
+  const cached = byKeys.get(cacheKey);
+  if (cached) return cached;
   const placeholders = Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as never;
   const base = orm.insert(table).values(placeholders);
   const query = (ignoreConflicts ? base.onConflictDoNothing() : base).toSQL();
   const statement = sqlite.prepare(query.sql);
   const binders = query.params.map(binderOf);
-  return (row) => statement.run(binders.map((bind) => bind(row)));
+  const insert = (row: Record<string, unknown>) => statement.run(binders.map((bind) => bind(row)));
+  // A value drizzle rendered itself ($defaultFn, e.g. "now") must be rendered afresh each time.
+  if (query.params.every(isPlaceholderParam)) byKeys.set(cacheKey, insert);
+  return insert;
+}
+
+/**
+ * Prepared INSERTs by connection, table and the row's keys: an import runs the same few for
+ * every batch, and preparing them anew cost a drizzle render and a SQLite compile per table per
+ * batch, and left a statement per batch for the GC to finalise.
+ */
+const insertCache = new WeakMap<BetterSqlite3.Database, Map<PgTable, Map<string, (row: Record<string, unknown>) => BetterSqlite3.RunResult>>>();
+
+function isPlaceholderParam(param: unknown): boolean {
+  return is(param, Param) && is(param.value, Placeholder);
 }
 
 type Binder = (row: Record<string, unknown>) => unknown;

@@ -72,11 +72,12 @@ export async function runOrmPass(ctx: PassContext, input: Pick<PassInput, 'batch
         const decided = await decide(tx, new KnownState());
         if (ctx.strict && bad.length > 0) return null;
         for (let i = 0; i < decided.rows.length; i += IN_CHUNK) await tx.insert(db.t.ormJudgments).values(decided.rows.slice(i, i + IN_CHUNK));
-        return decided;
+        // Counts only: a transaction's result outlives it (see import-pass.ts).
+        return { inserted: decided.rows.length, unchanged: decided.unchanged };
       });
       if (written) {
         tally.wrote = true;
-        tally.imported.ormJudgments += written.rows.length;
+        tally.imported.ormJudgments += written.inserted;
         tally.unchanged += written.unchanged;
       }
     }

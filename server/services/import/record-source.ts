@@ -29,6 +29,8 @@ export async function* readRecordBatches(file: string, layout: RecordLayout, bat
   if (layout === 'jsonl') {
     for await (const batch of readLineBatches(file, batchSize)) {
       const records = batch.lines.map((line): SourceRecord => ('error' in line ? { recordNo: line.lineNo, error: line.error } : { recordNo: line.lineNo, text: line.text }));
+      // The reader holds this array while suspended; the texts now live in `records` alone.
+      batch.lines.length = 0;
       yield { records, bytesRead: batch.bytesRead };
     }
     return;
