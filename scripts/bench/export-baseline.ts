@@ -17,7 +17,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { BENCH_PROJECT, countLines, EXPORT_CASES, type ExportChildArgs, type ExportChildResult } from './export-cases';
+import { BENCH_PROJECT, countLines, EXPORT_CASES, peakRssMbSoFar, type ExportChildArgs, type ExportChildResult } from './export-cases';
 import { runAsChild, type Clock } from './measure';
 
 interface Row {
@@ -162,9 +162,10 @@ async function exportBaseline(args: ExportChildArgs, clock: Clock): Promise<Expo
   out.end();
   await once(out, 'finish');
   clock.stop();
+  const exportPeakRssMb = peakRssMbSoFar();
 
   sqlite.close();
-  return { records, lines: await countLines(file), solutions, images: copied.size, recordBytes: (await stat(file)).size };
+  return { records, lines: await countLines(file), solutions, images: copied.size, recordBytes: (await stat(file)).size, exportPeakRssMb };
 }
 
 runAsChild(exportBaseline);

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/connection';
 import { exportDataset } from '../../server/services/export/export-dataset';
-import { BENCH_PROJECT, countLines, EXPORT_CASES, type ExportChildArgs, type ExportChildResult } from './export-cases';
+import { BENCH_PROJECT, countLines, EXPORT_CASES, peakRssMbSoFar, type ExportChildArgs, type ExportChildResult } from './export-cases';
 import { runAsChild, type Clock } from './measure';
 
 async function exportWithRedline(args: ExportChildArgs, clock: Clock): Promise<ExportChildResult> {
@@ -21,6 +21,7 @@ async function exportWithRedline(args: ExportChildArgs, clock: Clock): Promise<E
       outDir: args.outDir, sources: ['consensus'], minAnnotators: 1,
     });
     clock.stop();
+    const exportPeakRssMb = peakRssMbSoFar();
     const manifest = JSON.parse(await readFile(join(args.outDir, 'manifest.json'), 'utf8')) as { counts: { total: number } };
     const files = ['train.jsonl', 'val.jsonl'].map((name) => join(args.outDir, name));
     let lines = 0;
@@ -30,7 +31,7 @@ async function exportWithRedline(args: ExportChildArgs, clock: Clock): Promise<E
       recordBytes += (await stat(file)).size;
     }
     const leftOut = Object.values(summary.leftOut).reduce((sum, n) => sum + n, 0);
-    return { records: manifest.counts.total, lines, solutions: manifest.counts.total + leftOut, images: summary.images, recordBytes };
+    return { records: manifest.counts.total, lines, solutions: manifest.counts.total + leftOut, images: summary.images, recordBytes, exportPeakRssMb };
   } finally {
     await db.close();
   }

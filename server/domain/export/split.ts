@@ -20,18 +20,19 @@ export function splitDraw(seed: string, problemExternalId: string): number {
 }
 
 /**
- * assignSplit for one export: remembers recent problems, since an export meets each problem once
- * per solution and a problem's solutions mostly arrive together. Bounded: memory stays flat.
+ * assignSplit for one export: remembers the last problem, since an export meets each problem
+ * once per solution and a problem's solutions mostly arrive one after another. One entry, not a
+ * map of recent problems: a map kept across pages is promoted to V8's old generation and turned
+ * over there, which grows the heap with the length of the export; a miss costs one short hash.
  */
 export function splitter(seed: string, valFraction: number): (problemExternalId: string) => Split {
-  const recent = new Map<string, Split>();
+  let lastProblem: string | undefined;
+  let lastSplit: Split = 'train';
   return (problemExternalId) => {
-    let split = recent.get(problemExternalId);
-    if (split === undefined) {
-      split = assignSplit(seed, problemExternalId, valFraction);
-      if (recent.size >= 4096) recent.clear();
-      recent.set(problemExternalId, split);
+    if (problemExternalId !== lastProblem) {
+      lastSplit = assignSplit(seed, problemExternalId, valFraction);
+      lastProblem = problemExternalId;
     }
-    return split;
+    return lastSplit;
   };
 }

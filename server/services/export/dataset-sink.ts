@@ -35,7 +35,7 @@ export interface DatasetSink {
 
 /** The provenance.jsonl line of the record at 1-based `line` of `split` (identical for every sink). */
 export function provenanceLine(split: Split, line: number, provenance: Provenance): string {
-  return jsonLine({
+  const value: Provenance & { split: Split; line: number } = {
     split,
     line,
     solutionId: provenance.solutionId,
@@ -44,6 +44,9 @@ export function provenanceLine(split: Split, line: number, provenance: Provenanc
     source: provenance.source,
     annotators: provenance.annotators,
     agreement: provenance.agreement,
-    ...(provenance.rejectedSolutionId === undefined ? {} : { rejectedSolutionId: provenance.rejectedSolutionId }),
-  });
+  };
+  // Added last (the line's key order) rather than spread in: object spread per record ends up in
+  // V8's old generation (see loadMergeInputs in export-source.ts).
+  if (provenance.rejectedSolutionId !== undefined) value.rejectedSolutionId = provenance.rejectedSolutionId;
+  return jsonLine(value);
 }

@@ -20,6 +20,24 @@ describe('LineWriter', () => {
     expect(sha256).toBe(createHash('sha256').update(content).digest('hex'));
   });
 
+  it('writes long lines and multi-byte text across chunk boundaries byte for byte', async () => {
+    const file = join(scratch, 'mixed.jsonl');
+    const writer = new LineWriter(file);
+    const lines: string[] = [];
+    for (let i = 0; i < 3_000; i += 1) {
+      // Mostly short lines, some far longer than a write, with 2-, 3- and 4-byte characters (and a lone surrogate).
+      const line = i % 97 === 0 ? `${'é'.repeat(40_000)}${'€'.repeat(30_000)}` : i % 13 === 0 ? `${'𝑥'.repeat(900)}\ud800` : `{"n":${i},"t":"${'ä€'.repeat(i % 50)}"}`;
+      lines.push(line);
+      await writer.writeLine(line);
+    }
+    const { bytes, sha256 } = await writer.close();
+    const expected = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+    const content = readFileSync(file);
+    expect(content.equals(expected)).toBe(true);
+    expect(bytes).toBe(expected.length);
+    expect(sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+
   it('reports a failed stream instead of crashing', async () => {
     const writer = new LineWriter(join(scratch, 'missing-folder', 'x.jsonl'));
     await expect(writer.writeLine('a').then(() => writer.close())).rejects.toThrow(/ENOENT/);

@@ -89,15 +89,29 @@ export class ExportFolder {
 }
 
 /** Lines to one file; `close()` reports its size and sha256. */
-/** About 64 KB of text per write. */
-const FLUSH_CHARS = 64 * 1024;
+/** About 64 KB of bytes per write. */
+const FLUSH_BYTES = 64 * 1024;
+/** A chunk buffer's usual size: room for FLUSH_BYTES and one more line of up to a third of the rest. */
+const CHUNK_BYTES = 2 * FLUSH_BYTES;
+/** Bytes the stream may hold before a write waits for 'drain'. */
+const STREAM_BUFFER = 1024 * 1024;
 
 export class LineWriter {
   private readonly stream: WriteStream;
   private readonly hash: Hash = createHash('sha256');
   private bytes = 0;
   private failure: Error | undefined;
-  private pending = '';
+  /** The chunk being filled, and how many of its bytes are lines. */
+  private chunk: Buffer | undefined;
+  private used = 0;
+  /**
+   * Chunks the stream has finished writing, reused for later chunks. Lines are encoded into a
+   * chunk as they arrive, so a line's string dies young, and a long export allocates a handful
+   * of buffers per file rather than one per write: a fresh buffer (or a pending string of lines)
+   * queued across many writes outlives the young generation's collections and is promoted, and
+   * promoted garbage is what makes V8 grow the heap over a long export.
+   */
+  private readonly spare: Buffer[] = [];
   /** Lines written so far: the 1-based number of the last line. */
   lines = 0;
 
@@ -106,7 +120,7 @@ export class LineWriter {
     private readonly onClose?: (hashed: { bytes: number; sha256: string }) => void,
   ) {
     // A larger buffer than the default 16 KB: fewer waits for 'drain', each a round trip to the thread pool.
-    this.stream = createWriteStream(file, { flags: 'wx', highWaterMark: 1024 * 1024 });
+    this.stream = createWriteStream(file, { flags: 'wx', highWaterMark: STREAM_BUFFER });
     // Kept until the next write reports it: an 'error' nobody listens to would crash the process.
     this.stream.on('error', (error) => {
       this.failure ??= error;
@@ -114,13 +128,25 @@ export class LineWriter {
   }
 
   /**
-   * Lines collect in a pending string and leave in chunks of about FLUSH_CHARS: one hash update
-   * and one stream write per chunk rather than per line (most lines are a few hundred bytes).
+   * Lines are encoded into a chunk and leave in writes of about FLUSH_BYTES: one hash update and
+   * one stream write per chunk rather than per line (most lines are a few hundred bytes).
    */
   async writeLine(line: string): Promise<void> {
     this.lines += 1;
-    this.pending += `${line}\n`;
-    if (this.pending.length >= FLUSH_CHARS) await this.flush();
+    let chunk = this.chunk ?? this.take();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2): the usual line
+    // fits without measuring it; one near the chunk's end, or a long one, is measured first.
+    if (chunk.length - this.used < 3 * line.length + 1) {
+      const size = Buffer.byteLength(line, 'utf8') + 1;
+      if (chunk.length - this.used < size) {
+        await this.flush();
+        chunk = size <= CHUNK_BYTES ? this.take() : this.own(size);
+      }
+    }
+    this.used += chunk.write(line, this.used, 'utf8');
+    chunk[this.used] = 0x0a;
+    this.used += 1;
+    if (this.used >= FLUSH_BYTES) await this.flush();
   }
 
   /** Appends another file's bytes as they are (used to append val provenance after train's). */
@@ -134,6 +160,8 @@ export class LineWriter {
     if (this.failure) throw this.failure;
     this.stream.end();
     await finished(this.stream);
+    this.chunk = undefined;
+    this.spare.length = 0;
     const hashed = { bytes: this.bytes, sha256: this.hash.digest('hex') };
     this.onClose?.(hashed);
     return hashed;
@@ -144,17 +172,35 @@ export class LineWriter {
     this.stream.destroy();
   }
 
-  private async flush(): Promise<void> {
-    if (this.pending === '') return;
-    const chunk = Buffer.from(this.pending, 'utf8');
-    this.pending = '';
-    await this.writeChunk(chunk);
+  /** A usual-sized chunk to fill next (called with no chunk, or an empty one): the current one, a spare, or a new one. */
+  private take(): Buffer {
+    if (this.chunk === undefined || this.chunk.length !== CHUNK_BYTES) this.chunk = this.spare.pop() ?? Buffer.allocUnsafeSlow(CHUNK_BYTES);
+    this.used = 0;
+    return this.chunk;
   }
 
-  private async writeChunk(chunk: Buffer): Promise<void> {
+  /** A chunk of its own for a line longer than a usual chunk (called with no chunk, or an empty one). */
+  private own(size: number): Buffer {
+    if (this.chunk !== undefined && this.chunk.length === CHUNK_BYTES) this.spare.push(this.chunk);
+    this.chunk = Buffer.allocUnsafeSlow(size);
+    this.used = 0;
+    return this.chunk;
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.chunk;
+    if (chunk === undefined || this.used === 0) return;
+    const bytes = chunk.subarray(0, this.used);
+    this.chunk = undefined;
+    this.used = 0;
+    // Back among the spares once the stream has written it; only chunks of the usual size are kept.
+    await this.writeChunk(bytes, chunk.length === CHUNK_BYTES ? () => this.spare.push(chunk) : undefined);
+  }
+
+  private async writeChunk(chunk: Buffer, written?: () => void): Promise<void> {
     if (this.failure) throw this.failure;
     this.hash.update(chunk);
     this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (!this.stream.write(chunk, written)) await once(this.stream, 'drain');
   }
 }

@@ -63,7 +63,14 @@ export interface ExportSettings {
 export const DEFAULT_SOURCES: readonly MergeSource[] = ['gold', 'consensus'];
 export const DEFAULT_VAL_FRACTION = 0.05;
 export const DEFAULT_SEED = '0';
-const DEFAULT_PAGE_SIZE = 1000;
+/**
+ * Small enough that a page's rows and the objects built from them die young: a page is read at
+ * its start and used until its end, and one that spans two young-generation collections is
+ * promoted to the old generation as garbage, which V8 answers by growing the heap with the
+ * length of the export (export benchmark, 10,000 → 100,000 solutions: peak RSS +45% with 1000,
+ * +5–9% with 250, at the same throughput).
+ */
+const DEFAULT_PAGE_SIZE = 250;
 
 /** Every check that needs no database; `projectOverlap` is the default of minAnnotators. */
 export function resolveExportSettings(options: ExportOptions, projectOverlap: number): ExportSettings {

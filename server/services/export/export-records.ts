@@ -70,7 +70,8 @@ async function exportOne(
     alternative,
     stepRatings: ratingsFor(result.source, result.judgment, item.ratings),
     neutral: settings.neutral,
-    ...(settings.reflectionTemplate === null ? {} : { reflectionTemplate: settings.reflectionTemplate }),
+    // Not a conditional spread: object spread per record ends up in the old generation (see loadMergeInputs).
+    reflectionTemplate: settings.reflectionTemplate ?? undefined,
   });
   if (!built.ok) {
     tally.leaveOut(built.reason);
