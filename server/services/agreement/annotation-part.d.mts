@@ -10,6 +10,17 @@ export function asJson(v: unknown): unknown;
 
 /** The columns read per SUBMITTED annotation (SQL both dialects accept; `a` annotations). */
 export const ANNOTATION_COLUMNS: string;
+/** Solution ids per window of readWindows. */
+export const WINDOW_IDS: number;
+/** Runs a raw statement ending in `s.id BETWEEN ? AND ?` over [from, to] in windows, rows to onRow in order. */
+export function readWindows(
+  statement: { all(...params: unknown[]): unknown[] },
+  params: readonly unknown[],
+  from: number,
+  to: number,
+  onRow: (row: unknown[]) => void,
+): void;
+
 /** Rows per chunk. */
 export const CHUNK: number;
 

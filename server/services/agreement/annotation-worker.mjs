@@ -4,15 +4,16 @@
 // Plain JavaScript: a worker thread starts without the parent's TypeScript loader.
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnnotationPartBuilder, partBuffers } from './annotation-part.mjs';
+import { AnnotationPartBuilder, partBuffers, readWindows } from './annotation-part.mjs';
 
-const { file, sql, params } = workerData;
+// `sql` ends in `s.id BETWEEN ? AND ?`; the thread reads solutions from..to.
+const { file, sql, params, from, to } = workerData;
 let sqlite;
 try {
   sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 10000');
   const builder = new AnnotationPartBuilder();
-  for (const row of sqlite.prepare(sql).raw(true).iterate(...params)) builder.add(row);
+  readWindows(sqlite.prepare(sql).raw(true), params, from, to, (row) => builder.add(row));
   const part = builder.finish();
   parentPort.postMessage({ part }, partBuffers(part));
 } catch (error) {

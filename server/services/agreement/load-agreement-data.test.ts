@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/hooks';
 import { testDialect } from '../../test/test-database';
 import { AGREEMENT_PROJECT, seedAgreementProject } from './agreement-test-project';
-import { loadAgreementData, planSplit, readInWorker, type AgreementScope } from './load-agreement-data';
+import { idRange, loadAgreementData, planSplit, readInWorker, type AgreementScope } from './load-agreement-data';
 
 const t = useTestDatabase();
 let scope: AgreementScope;
@@ -21,7 +21,9 @@ describe('loadAgreementData in two parts', () => {
   it(testDialect() === 'sqlite'
     ? 'SQLite file: splits the scope inside its id range (both parts non-empty)'
     : 'PostgreSQL: never splits (one read on this thread)', async () => {
-    const split = await planSplit(t.db, 's.project_id = ?', [scope.projectId], true);
+    const range = (await idRange(t.db, 's.project_id = ?', [scope.projectId]))!;
+    expect(range).toEqual({ count: ids.length, min: Math.min(...ids), max: Math.max(...ids) });
+    const split = await planSplit(t.db, 's.project_id = ?', [scope.projectId], true, range);
     if (testDialect() === 'sqlite') {
       expect(split).not.toBeNull();
       expect(split!.pivot).toBeGreaterThanOrEqual(Math.min(...ids));
@@ -30,7 +32,7 @@ describe('loadAgreementData in two parts', () => {
       expect(split).toBeNull();
     }
     // Below the size where a thread pays off, the default reads in one part.
-    expect(await planSplit(t.db, 's.project_id = ?', [scope.projectId], undefined)).toBeNull();
+    expect(await planSplit(t.db, 's.project_id = ?', [scope.projectId], undefined, range)).toBeNull();
   });
 
   it('gives the same data as one read: whole project, a round, an annotator, a subject', async () => {
@@ -47,7 +49,7 @@ describe('loadAgreementData in two parts', () => {
   if (testDialect() === 'sqlite') {
     it('a failing read in the worker rejects with the database error', async () => {
       const file = t.db.driver.kind === 'sqlite' ? t.db.driver.sqlite.name : '';
-      const reader = readInWorker({ file, sql: 'SELECT nope FROM annotations', params: [] });
+      const reader = readInWorker({ file, sql: 'SELECT nope FROM annotations WHERE id BETWEEN ? AND ?', params: [], from: 1, to: 10 });
       await expect(reader.part).rejects.toThrow(/no such column: nope/);
       reader.stop();
     });

@@ -2,15 +2,17 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/connection';
 import { allocateAgreementData, NO_RATING, type AgreementData } from '../../domain/agreement/report-data';
 import { ANNOTATION_COLUMNS, AnnotationPartBuilder, chunkRows, NameIndex, NO_RATING as PART_NO_RATING, type AnnotationPart } from './annotation-part.mjs';
-import { asBool, asMs, eachRow } from './raw-query';
+import { asBool, asMs, eachRow, eachRowInWindows } from './raw-query';
 
 if (PART_NO_RATING !== NO_RATING) throw new Error('annotation-part.mjs and report-data.ts disagree on NO_RATING');
 
-/** What annotation-worker.mjs is given: a SQLite file and one SELECT of ANNOTATION_COLUMNS. */
+/** What annotation-worker.mjs is given: a SQLite file, a SELECT of ANNOTATION_COLUMNS ending in `s.id BETWEEN ? AND ?`, and the ids to read. */
 export interface AnnotationWorkerInput {
   file: string;
   sql: string;
   params: unknown[];
+  from: number;
+  to: number;
 }
 /** What it sends back. */
 type AnnotationWorkerOutput = { part: AnnotationPart } | { error: string };
@@ -78,13 +80,15 @@ export async function loadAgreementData(db: Database, scope: AgreementScope, opt
   const annotationSql = `SELECT ${ANNOTATION_COLUMNS}
        FROM annotations a JOIN solutions s ON s.id = a.solution_id
       WHERE a.status = 'submitted' AND ${where}`;
-  const split = await planSplit(db, where, params, options.parallel);
-  const far = split === null ? null : readInWorker({ file: split.file, sql: `${annotationSql} AND s.id > ?`, params: [...params, split.pivot] });
+  const range = await idRange(db, where, params);
+  if (range === null) return emptyData();
+  const split = await planSplit(db, where, params, options.parallel, range);
+  const far = split === null ? null : readInWorker({ file: split.file, sql: `${annotationSql} AND s.id BETWEEN ? AND ?`, params: [...params], from: split.pivot + 1, to: range.max });
   try {
     const ids: number[] = [];
     const problems: number[] = [];
     const rounds: number[] = [];
-    await eachRow(db, `SELECT s.id, s.problem_id, s.round FROM solutions s WHERE ${where} ORDER BY s.id`, params, (row) => {
+    await eachRowInWindows(db, `SELECT s.id, s.problem_id, s.round FROM solutions s WHERE ${where} AND s.id BETWEEN ? AND ? ORDER BY s.id`, params, range.min, range.max, (row) => {
       ids.push(Number(row[0]));
       problems.push(Number(row[1]));
       rounds.push(Number(row[2]));
@@ -92,7 +96,7 @@ export async function loadAgreementData(db: Database, scope: AgreementScope, opt
     const solutions = solutionIndex(ids);
 
     const near = new AnnotationPartBuilder();
-    await eachRow(db, split === null ? annotationSql : `${annotationSql} AND s.id <= ?`, split === null ? params : [...params, split.pivot], (row) => near.add(row));
+    await eachRowInWindows(db, `${annotationSql} AND s.id BETWEEN ? AND ?`, params, range.min, split === null ? range.max : split.pivot, (row) => near.add(row));
     const gold = await readGold(db, where, params);
     const orm = await readOrm(db, scope, where, params, solutions, ids.length);
     const parts = far === null ? [near.finish()] : [near.finish(), await far.part];
@@ -121,15 +125,30 @@ export async function loadAgreementData(db: Database, scope: AgreementScope, opt
   }
 }
 
+/** The scope's solution ids: how many, the lowest and the highest; null when there are none. */
+export async function idRange(db: Database, where: string, params: readonly unknown[]): Promise<{ count: number; min: number; max: number } | null> {
+  let range: { count: number; min: number; max: number } | null = null;
+  await eachRow(db, `SELECT count(*), min(s.id), max(s.id) FROM solutions s WHERE ${where}`, params, (row) => {
+    if (Number(row[0]) > 0) range = { count: Number(row[0]), min: Number(row[1]), max: Number(row[2]) };
+  });
+  return range;
+}
+
+/** What a scope with no solutions loads. */
+function emptyData(): AgreementData {
+  return allocateAgreementData(0, 0);
+}
+
 /** Where the two parts meet (the near part is ids ≤ pivot), or null to read in one part. */
-export async function planSplit(db: Database, where: string, params: readonly unknown[], parallel: boolean | undefined): Promise<{ file: string; pivot: number } | null> {
+export async function planSplit(
+  db: Database, where: string, params: readonly unknown[], parallel: boolean | undefined, range: { count: number; max: number },
+): Promise<{ file: string; pivot: number } | null> {
   if (parallel === false || db.driver.kind !== 'sqlite' || db.driver.sqlite.memory) return null;
+  if (range.count < 2 || (parallel === undefined && range.count < PARALLEL_MIN_SOLUTIONS)) return null;
   const sqlite = db.driver.sqlite;
-  const count = Number(sqlite.prepare(`SELECT count(*) FROM solutions s WHERE ${where}`).pluck().get(...params));
-  if (count < 2 || (parallel === undefined && count < PARALLEL_MIN_SOLUTIONS)) return null;
-  const offset = Math.max(0, Math.floor(count * NEAR_SHARE) - 1);
+  const offset = Math.max(0, Math.floor(range.count * NEAR_SHARE) - 1);
   const pivot = Number(sqlite.prepare(`SELECT s.id FROM solutions s WHERE ${where} ORDER BY s.id LIMIT 1 OFFSET ?`).pluck().get(...params, offset));
-  return { file: sqlite.name, pivot };
+  return pivot < range.max ? { file: sqlite.name, pivot } : null;
 }
 
 /** Runs annotation-worker.ts on `input`; `stop` ends the thread whether or not it has answered. */

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/connection';
+import { readWindows } from './annotation-part.mjs';
 
 /**
  * Runs one SELECT written in SQL both dialects accept (`?` placeholders) and hands each row to
@@ -19,6 +20,21 @@ export async function eachRow(db: Database, text: string, params: readonly unkno
   const pgText = text.replace(/\?/g, () => `$${++n}`);
   const result = await db.driver.pool.query<unknown[]>({ text: pgText, values: [...params], rowMode: 'array' });
   for (const row of result.rows) onRow(row);
+}
+
+/**
+ * `eachRow` of a SELECT whose last condition is `s.id BETWEEN ? AND ?`, over solution ids
+ * [from, to]: SQLite reads it in id windows with `all()` (faster per row than iterating,
+ * annotation-part.mjs), PostgreSQL in one query. Rows come in window order.
+ */
+export async function eachRowInWindows(
+  db: Database, text: string, params: readonly unknown[], from: number, to: number, onRow: (row: unknown[]) => void,
+): Promise<void> {
+  if (db.driver.kind === 'sqlite') {
+    readWindows(db.driver.sqlite.prepare(text).raw(true), params, from, to, onRow);
+    return;
+  }
+  await eachRow(db, text, [...params, from, to], onRow);
 }
 
 export const asBool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
