@@ -89,7 +89,7 @@ test('hostile user names that arrive by import render inert on progress, history
   expect(await injectedElements(page)).toEqual(NOTHING_INJECTED);
   await page.screenshot({ path: test.info().outputPath('progress-names.png'), fullPage: true });
 
-  const id = await solutionIdOf('names-1-a');
+  const id = await solutionIdOf('names-1-a', 'hostile-names');
   await page.goto(`/projects/hostile-names/solutions/${id}/history`);
   await expect(page.getByRole('heading', { name: 'History of names-1-a' })).toBeVisible();
   await expect(page.getByText(EVIL_USER, { exact: false }).first()).toBeVisible();
