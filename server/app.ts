@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { readLimits, type Config, type Limits } from './config';
 import type { Database } from './db/connection';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
@@ -26,7 +26,7 @@ import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   db: Database;
-  config: Pick<Config, 'clientDir' | 'secureCookies' | 'uploadLimitMb' | 'ormApiKey' | 'trustProxy' | 'tokenRatePerMinute'>;
+  config: Pick<Config, 'clientDir' | 'secureCookies' | 'uploadLimitMb' | 'ormApiKey' | 'trustProxy'> & { limits?: Partial<Limits> };
   logger?: boolean;
   /** The clock for leases and sessions; tests pass their own. */
   now?: () => Date;
@@ -51,8 +51,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
-  const deps = { db: options.db, now: options.now ?? (() => new Date()), secureCookies: options.config.secureCookies };
-  await app.register(authPlugin, { db: options.db, now: deps.now, tokenRatePerMinute: options.config.tokenRatePerMinute });
+  // The defaults, with what the config (the environment, or a test) sets: read once, here.
+  const limits: Limits = { ...readLimits({}), ...options.config.limits };
+  const deps = { db: options.db, now: options.now ?? (() => new Date()), secureCookies: options.config.secureCookies, limits };
+  await app.register(authPlugin, { db: options.db, now: deps.now, tokenRatePerMinute: limits.tokenRatePerMinute });
 
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);

@@ -17,10 +17,18 @@ export interface Config {
    * every hop; a comma list: those proxy addresses/CIDRs only (Fastify's trustProxy).
    */
   trustProxy?: boolean | string[];
+  /** The per-user and per-token limits (readLimits). */
+  limits: Limits;
+}
+
+/** The per-user and per-token limits of SPEC §9. */
+export interface Limits {
   /** REDLINE_TOKEN_RATE_PER_MINUTE: Bearer-token requests allowed per token per minute (default 600). */
-  tokenRatePerMinute?: number;
+  tokenRatePerMinute: number;
   /** REDLINE_MAX_CONCURRENT_EXPORTS: export downloads one user may have running at once (default 2). */
-  maxConcurrentExports?: number;
+  maxConcurrentExports: number;
+  /** REDLINE_MAX_CONCURRENT_IMPORTS: browser uploads one user may have importing at once (default 2). */
+  maxConcurrentImports: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -35,7 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ormApiKey: env.REDLINE_ORM_API_KEY || undefined,
     uploadLimitMb: env.REDLINE_UPLOAD_LIMIT_MB === undefined ? undefined : Number(env.REDLINE_UPLOAD_LIMIT_MB),
     trustProxy: readTrustProxy(env),
-    ...readLimits(env),
+    limits: readLimits(env),
     ...overrides,
   };
 }
@@ -48,11 +56,8 @@ export function readTrustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
   return raw.split(',').map((a) => a.trim()).filter((a) => a !== '');
 }
 
-/**
- * The per-user and per-token limits (SPEC §9), checked at start-up. Also read by the services that
- * enforce them when the app is built without a Config (tests), so both paths agree.
- */
-export function readLimits(env: NodeJS.ProcessEnv): { tokenRatePerMinute: number; maxConcurrentExports: number; maxConcurrentImports: number } {
+/** The limits from the environment, checked at start-up (bad → an error naming the variable); `{}` gives the defaults. */
+export function readLimits(env: NodeJS.ProcessEnv): Limits {
   return {
     tokenRatePerMinute: positiveInt(env, 'REDLINE_TOKEN_RATE_PER_MINUTE', 600),
     maxConcurrentExports: positiveInt(env, 'REDLINE_MAX_CONCURRENT_EXPORTS', 2),

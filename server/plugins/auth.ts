@@ -2,7 +2,6 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/constants';
-import { readLimits } from '../config';
 import type { Database } from '../db/connection';
 import { AppError } from '../errors';
 import { principalFromApiToken, principalFromSession, type Principal } from '../services/sessions';
@@ -20,10 +19,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Who is calling: a session cookie (browser) or `Authorization: Bearer TOKEN` (scripts).
  * Cookie-authenticated writes must echo the session's CSRF token in the x-redline-csrf header;
  * bearer tokens are not sent by browsers on their own, so they need none. Each token may make
- * `tokenRatePerMinute` requests a minute (default REDLINE_TOKEN_RATE_PER_MINUTE; token-limits.ts).
+ * `tokenRatePerMinute` requests a minute (REDLINE_TOKEN_RATE_PER_MINUTE; token-limits.ts).
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; now: () => Date; tokenRatePerMinute?: number }) => {
-  const tokenLimit = new TokenRateLimiter(opts.tokenRatePerMinute ?? readLimits(process.env).tokenRatePerMinute);
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Database; now: () => Date; tokenRatePerMinute: number }) => {
+  const tokenLimit = new TokenRateLimiter(opts.tokenRatePerMinute);
   await app.register(cookie);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {

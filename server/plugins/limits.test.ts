@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app';
 import { readConfig, readLimits, readTrustProxy } from '../config';
 import { startExportDownload, type ExportDownload } from '../services/export/export-download';
@@ -17,7 +17,6 @@ const t = useTestDatabase();
 const config = { clientDir: 'none', secureCookies: false };
 let clock = new Date('2026-05-04T10:00:00Z');
 const apps: App[] = [];
-const envBefore = { ...process.env };
 
 async function app(extra: Record<string, unknown> = {}): Promise<App> {
   const built = await buildApp({ db: t.db, config: { ...config, ...extra }, now: () => clock });
@@ -29,12 +28,6 @@ beforeAll(async () => {
   await seedUser(t.db, 'rita', 'researcher');
   await seedUser(t.db, 'sam', 'annotator');
   await seedExportProject(t.db);
-});
-afterEach(() => {
-  for (const key of ['REDLINE_TOKEN_RATE_PER_MINUTE', 'REDLINE_MAX_CONCURRENT_EXPORTS']) {
-    if (envBefore[key] === undefined) delete process.env[key];
-    else process.env[key] = envBefore[key];
-  }
 });
 afterAll(async () => {
   for (const a of apps) await a.close();
@@ -68,8 +61,7 @@ describe('request body limit', () => {
 
 describe('Bearer-token rate limit', () => {
   it('allows REDLINE_TOKEN_RATE_PER_MINUTE requests per token per minute, then 429 RATE_LIMITED with Retry-After', async () => {
-    process.env.REDLINE_TOKEN_RATE_PER_MINUTE = '3';
-    const server = await app();
+    const server = await app({ limits: readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: '3' }).limits });
     clock = new Date('2026-05-04T10:00:15Z');
     const { token } = await issueApiToken(t.db, 'rita', 'script', null, clock);
     const { token: other } = await issueApiToken(t.db, 'rita', 'other script', null, clock);
@@ -93,8 +85,7 @@ describe('Bearer-token rate limit', () => {
   });
 
   it('counts only tokens that authenticated: an unknown token stays 401, never 429', async () => {
-    process.env.REDLINE_TOKEN_RATE_PER_MINUTE = '1';
-    const server = await app();
+    const server = await app({ limits: readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: '1' }).limits });
     const stranger = tokenCaller(server, 'rl_not-a-real-token');
     for (let i = 0; i < 3; i++) expect((await stranger.send('GET', '/api/me')).json().code).toBe('UNAUTHENTICATED');
   });
@@ -102,11 +93,11 @@ describe('Bearer-token rate limit', () => {
 
 describe('concurrent exports per user', () => {
   it('refuses one over REDLINE_MAX_CONCURRENT_EXPORTS with 429 RATE_LIMITED naming the limit', async () => {
-    process.env.REDLINE_MAX_CONCURRENT_EXPORTS = '1';
-    const server = await app();
+    const { limits } = readConfig({ REDLINE_MAX_CONCURRENT_EXPORTS: '1' });
+    const server = await app({ limits });
     const project = await getProject(t.db, EXPORT_PROJECT);
     const rita = (await findUserByName(t.db, 'rita'))!;
-    const first: ExportDownload = await startExportDownload(t.db, { userId: rita.id }, project, { kind: 'sft', format: 'trl' }, server.log);
+    const first: ExportDownload = await startExportDownload(t.db, { userId: rita.id }, project, { kind: 'sft', format: 'trl' }, server.log, limits.maxConcurrentExports);
     const browser = await sessionCaller(server, t.db, 'rita', clock);
     const res = await browser.send('GET', `/api/projects/${EXPORT_PROJECT}/export?kind=sft&format=trl`);
     expect(res.statusCode).toBe(429);
@@ -168,7 +159,7 @@ describe('configuration', () => {
 
   it('defaults the limits and refuses nonsense at start-up, naming the variable', () => {
     expect(readLimits({})).toEqual({ tokenRatePerMinute: 600, maxConcurrentExports: 2, maxConcurrentImports: 2 });
-    expect(readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: '60', REDLINE_MAX_CONCURRENT_EXPORTS: '4' })).toMatchObject({ tokenRatePerMinute: 60, maxConcurrentExports: 4 });
+    expect(readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: '60', REDLINE_MAX_CONCURRENT_EXPORTS: '4' }).limits).toMatchObject({ tokenRatePerMinute: 60, maxConcurrentExports: 4 });
     expect(() => readConfig({ REDLINE_TOKEN_RATE_PER_MINUTE: 'lots' })).toThrow('REDLINE_TOKEN_RATE_PER_MINUTE must be a whole number of at least 1, got "lots"');
     expect(() => readConfig({ REDLINE_MAX_CONCURRENT_EXPORTS: '0' })).toThrow('REDLINE_MAX_CONCURRENT_EXPORTS must be a whole number of at least 1, got "0"');
     expect(() => readConfig({ REDLINE_MAX_CONCURRENT_IMPORTS: '1.5' })).toThrow('REDLINE_MAX_CONCURRENT_IMPORTS must be a whole number of at least 1, got "1.5"');

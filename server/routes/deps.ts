@@ -1,3 +1,4 @@
+import type { Limits } from '../config';
 import type { Database } from '../db/connection';
 
 /** What every route plugin receives from buildApp. */
@@ -5,4 +6,6 @@ export interface RouteDeps {
   db: Database;
   now: () => Date;
   secureCookies: boolean;
+  /** The per-user and per-token limits, resolved once by buildApp. */
+  limits: Limits;
 }

@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import { SESSION_COOKIE } from '../../shared/constants';
 import { ExportPreviewDtoSchema } from '../../shared/schemas/export';
 import { buildApp, type App } from '../app';
+import { readLimits } from '../config';
 import { startExportDownload } from '../services/export/export-download';
 import { exportDataset } from '../services/export/export-dataset';
 import { EXPORT_PROJECT, seedExportProject } from '../services/export/export-test-project';
@@ -123,12 +124,12 @@ describe('GET /api/projects/:project/export', () => {
     const user = (await findUserByName(t.db, 'researcher'))!;
     const log = app.log;
     const query = { kind: 'sft', format: 'trl' };
-    const started = await Promise.allSettled([1, 2, 3].map(() => startExportDownload(t.db, { userId: user.id }, project, query, log)));
+    const started = await Promise.allSettled([1, 2, 3].map(() => startExportDownload(t.db, { userId: user.id }, project, query, log, readLimits({}).maxConcurrentExports)));
     expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
     expect((started[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     for (const s of started) if (s.status === 'fulfilled') { s.value.stream.resume(); await s.value.done; }
     // Finished exports free their slots.
-    const again = await startExportDownload(t.db, { userId: user.id }, project, query, log);
+    const again = await startExportDownload(t.db, { userId: user.id }, project, query, log, readLimits({}).maxConcurrentExports);
     again.stream.resume();
     await again.done;
   });

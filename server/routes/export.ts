@@ -8,7 +8,7 @@ import type { RouteDeps } from './deps';
 import { ProjectParams } from './params';
 
 /** Dataset export over HTTP (SPEC §5, §8; researcher+): a preview of counts, and the zip itself. */
-export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, limits }) => {
   app.get('/api/projects/:project/export/preview', { schema: { params: ProjectParams, querystring: ExportFilterQuerySchema } }, async (request) => {
     const principal = requirePrincipal(request);
     requireRole(principal, 'researcher');
@@ -21,7 +21,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
     const principal = requirePrincipal(request);
     requireRole(principal, 'researcher');
     const project = await getVisibleProject(db, principal, request.params.project);
-    const download = await startExportDownload(db, principal, project, request.query, request.log);
+    const download = await startExportDownload(db, principal, project, request.query, request.log, limits.maxConcurrentExports);
     return reply
       .header('content-type', 'application/zip')
       .header('content-disposition', `attachment; filename="${download.fileName}"`)

@@ -5,6 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/constants';
 import { buildApp, type App } from '../app';
+import { readConfig } from '../config';
 import { createSession } from '../services/sessions';
 import { findUserByName } from '../services/users';
 import { importsSettled } from '../services/import-jobs';
@@ -18,11 +19,14 @@ const t = useTestDatabase();
 const now = new Date('2026-05-01T10:00:00Z');
 let app: App;
 let small: App;
+/** The same server with REDLINE_MAX_CONCURRENT_IMPORTS=3. */
+let roomy: App;
 let researcher: AnyCaller;
 
 beforeAll(async () => {
   app = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false }, now: () => now });
   small = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false, uploadLimitMb: 0.01 }, now: () => now });
+  roomy = await buildApp({ db: t.db, config: { clientDir: 'none', secureCookies: false, limits: readConfig({ REDLINE_MAX_CONCURRENT_IMPORTS: '3' }).limits }, now: () => now });
   await seedUser(t.db, 'researcher', 'researcher');
   await seedUser(t.db, 'annie', 'annotator');
   for (const name of ['up-a', 'up-limit', 'up-escape', 'up-strict', 'up-other']) await seedProject(t.db, { name, problems: 0, members: ['annie'] });
@@ -31,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await small?.close();
+  await roomy?.close();
 });
 
 function upload(caller: AnyCaller, project: string, fields: Record<string, string>, files: Part[]) {
@@ -244,16 +249,10 @@ describe('concurrent imports per user and stale jobs', () => {
     expect(other.statusCode, other.body).toBe(202);
     await importsSettled();
 
-    const saved = process.env.REDLINE_MAX_CONCURRENT_IMPORTS;
-    process.env.REDLINE_MAX_CONCURRENT_IMPORTS = '3';
-    try {
-      const third = await upload(rita, 'up-busy', {}, [{ name: 'a.jsonl', content: nativeLine('p-3', 's-3') }]);
-      expect(third.statusCode, third.body).toBe(202);
-      await importsSettled();
-    } finally {
-      if (saved === undefined) delete process.env.REDLINE_MAX_CONCURRENT_IMPORTS;
-      else process.env.REDLINE_MAX_CONCURRENT_IMPORTS = saved;
-    }
+    const ritaRoomy = await sessionCaller(roomy, t.db, 'rita', now);
+    const third = await upload(ritaRoomy, 'up-busy', {}, [{ name: 'a.jsonl', content: nativeLine('p-3', 's-3') }]);
+    expect(third.statusCode, third.body).toBe(202);
+    await importsSettled();
     await finish(busy);
     const again = await upload(rita, 'up-busy', {}, [{ name: 'b.jsonl', content: nativeLine('p-4', 's-4') }]);
     expect(again.statusCode, again.body).toBe(202);

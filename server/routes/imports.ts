@@ -20,7 +20,7 @@ const RejectedQuery = z.object({ format: z.enum(['csv', 'jsonl']).default('csv')
  * they refer to, streamed to a temporary folder, then imported in the background as a job whose
  * progress and summary can be read while it runs; and the rejected records as a download.
  */
-export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: number }> = async (app, { db, now, uploadLimitMb }) => {
+export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: number }> = async (app, { db, now, uploadLimitMb, limits }) => {
   const limitMb = uploadLimitMb ?? DEFAULT_UPLOAD_LIMIT_MB;
   if (!(limitMb > 0) || !Number.isFinite(limitMb)) throw new Error(`REDLINE_UPLOAD_LIMIT_MB must be a positive number of MB, got ${uploadLimitMb}`);
   const limitBytes = Math.floor(limitMb * 1024 * 1024);
@@ -39,7 +39,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: n
     let upload;
     try {
       // Before the body is streamed to disk: a user at the limit uploads nothing.
-      await checkImportSlot(db, principal.userId, now());
+      await checkImportSlot(db, principal.userId, now(), limits.maxConcurrentImports);
       checkDeclaredSize(request.headers['content-length'], limitBytes);
       upload = await receiveUpload(request.parts(), limitBytes);
     } catch (error) {
@@ -58,7 +58,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps & { uploadLimitMb?: n
       await removeFolder(upload.folder);
       throw error;
     }
-    const job = await startImportJob(db, { project, actorId: principal.userId, upload, request: options, now, log: app.log });
+    const job = await startImportJob(db, { project, actorId: principal.userId, upload, request: options, now, log: app.log, limit: limits.maxConcurrentImports });
     return reply.status(202).send({ job: { id: job.id, status: job.status, progress: job.progress } });
   });
 

@@ -1,5 +1,4 @@
 import { and, count, desc, eq, lt, notInArray } from 'drizzle-orm';
-import { readLimits } from '../config';
 import type { Database, Orm } from '../db/connection';
 import { AppError } from '../errors';
 import { IMPORT_FORMATS as FILE_FORMATS, type FormatChoice } from '../domain/import/formats/detect';
@@ -56,11 +55,6 @@ const running = new Set<Promise<void>>();
 /** Their job ids: never taken for stale, whatever their updated_at says. */
 const runningIds = new Set<number>();
 
-/** Import jobs one user may have running at once: REDLINE_MAX_CONCURRENT_IMPORTS (default 2), read per call. */
-export function maxImportsPerUser(env: NodeJS.ProcessEnv = process.env): number {
-  return readLimits(env).maxConcurrentImports;
-}
-
 /**
  * Marks failed the import jobs still `running` whose row has not been updated for STALE_AFTER_MS
  * (their server stopped: a live import rewrites its row every HEARTBEAT_MS), so they neither show
@@ -81,22 +75,22 @@ export async function failStaleImportJobs(db: Database, now: Date): Promise<numb
 }
 
 /**
- * Refuses (RATE_LIMITED, 429) a user who already has maxImportsPerUser() import jobs running.
+ * Refuses (RATE_LIMITED, 429) a user who already has `limit` import jobs running
+ * (REDLINE_MAX_CONCURRENT_IMPORTS).
  * Counted in the jobs table, so every server instance agrees; stale jobs are failed first.
  * Called before an upload is received, and again (in the inserting transaction) before the job
  * row is written.
  */
-export async function checkImportSlot(db: Database, userId: number, now: Date): Promise<void> {
+export async function checkImportSlot(db: Database, userId: number, now: Date, limit: number): Promise<void> {
   await failStaleImportJobs(db, now);
-  await ensureSlot(db, db.orm, userId);
+  await ensureSlot(db, db.orm, userId, limit);
 }
 
-async function ensureSlot(db: Database, tx: Orm, userId: number): Promise<void> {
+async function ensureSlot(db: Database, tx: Orm, userId: number, limit: number): Promise<void> {
   const { jobs } = db.t;
   const [row] = await tx.select({ n: count() }).from(jobs)
     .where(and(eq(jobs.kind, IMPORT_JOB_KIND), eq(jobs.status, 'running'), eq(jobs.userId, userId)));
   const active = Number(row?.n ?? 0);
-  const limit = maxImportsPerUser();
   if (active >= limit) {
     throw new AppError(
       'RATE_LIMITED',
@@ -113,6 +107,8 @@ interface ImportJobOptions {
   request: ImportRequest;
   now: () => Date;
   log: JobLog;
+  /** Import jobs one user may have running at once (REDLINE_MAX_CONCURRENT_IMPORTS). */
+  limit: number;
 }
 
 /**
@@ -131,7 +127,7 @@ export async function startImportJob(
   let id: number;
   try {
     id = await db.transaction(async (tx) => {
-      await ensureSlot(db, tx, opts.actorId);
+      await ensureSlot(db, tx, opts.actorId, opts.limit);
       const [row] = await tx.insert(db.t.jobs).values({
         kind: IMPORT_JOB_KIND, projectId: opts.project.id, userId: opts.actorId, status: 'running',
         progress: { ...progress }, createdAt: opts.now(), updatedAt: opts.now(),

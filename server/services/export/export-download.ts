@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ExportQuery } from '../../../shared/schemas/export';
-import { readLimits } from '../../config';
 import type { Database } from '../../db/connection';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit';
@@ -9,15 +8,10 @@ import { resolveExportSettings, type ExportSettings } from './export-options';
 import { exportOptionsFromQuery } from './export-query';
 import { streamExportZip, type ZipExport } from './export-zip';
 
-/** Downloads one user may have running at once: REDLINE_MAX_CONCURRENT_EXPORTS (default 2), read per call. */
-export function maxExportsPerUser(env: NodeJS.ProcessEnv = process.env): number {
-  return readLimits(env).maxConcurrentExports;
-}
-
 /**
  * Exports running per user id. In-process on purpose (for now): Redline serves from one process
  * (SPEC §9), and a count that dies with the process can never stay stuck after a crash, as a
- * row in the database could. Several server processes would each allow maxExportsPerUser().
+ * row in the database could. Several server processes would each allow `limit`.
  */
 const running = new Map<number, number>();
 
@@ -37,11 +31,12 @@ export async function startExportDownload(
   project: ProjectRow,
   query: ExportQuery,
   log: FastifyBaseLogger,
+  /** Downloads one user may have running at once (REDLINE_MAX_CONCURRENT_EXPORTS). */
+  limit: number,
 ): Promise<ExportDownload> {
   const options = exportOptionsFromQuery(project.name, query);
   const settings = resolveExportSettings(options, project.overlap);
   const active = running.get(actor.userId) ?? 0;
-  const limit = maxExportsPerUser();
   if (active >= limit) {
     throw new AppError(
       'RATE_LIMITED',
