@@ -81,7 +81,7 @@ export async function loadAgreementData(db: Database, scope: AgreementScope, opt
        FROM annotations a JOIN solutions s ON s.id = a.solution_id
       WHERE a.status = 'submitted' AND ${where}`;
   const range = await idRange(db, where, params);
-  if (range === null) return emptyData();
+  if (range === null) return allocateAgreementData(0, 0);
   const split = await planSplit(db, where, params, options.parallel, range);
   const far = split === null ? null : readInWorker({ file: split.file, sql: `${annotationSql} AND s.id BETWEEN ? AND ?`, params: [...params], from: split.pivot + 1, to: range.max });
   try {
@@ -132,11 +132,6 @@ export async function idRange(db: Database, where: string, params: readonly unkn
     if (Number(row[0]) > 0) range = { count: Number(row[0]), min: Number(row[1]), max: Number(row[2]) };
   });
   return range;
-}
-
-/** What a scope with no solutions loads. */
-function emptyData(): AgreementData {
-  return allocateAgreementData(0, 0);
 }
 
 /** Where the two parts meet (the near part is ids ≤ pivot), or null to read in one part. */
